@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests read each package's sources through the `@rivulet/source` export
+// condition, so `pnpm test` needs no prior build.
+const conditions = ['@rivulet/source', 'import', 'module', 'node', 'default'];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'bench/src/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
