@@ -1,3 +1,29 @@
+// runnables
+export { Runnable } from './runnable/runnable.js';
+export type { RunnableFunction, RunnableLike, RunnableMap, OutputOf, InputOf, MapOutput, StreamedValue } from './runnable/runnable-types.js';
+export { sequence } from './compose/sequence.js';
+export { lambda } from './compose/lambda.js';
+export { parallel } from './compose/parallel.js';
+export { passthrough } from './compose/passthrough.js';
+export { assign } from './compose/assign.js';
+export { pick } from './compose/pick.js';
+export { branch } from './compose/branch.js';
+export type { MapInput } from './compose/map-input.js';
+export type { LambdaOptions } from './steps/lambda-step.js';
+export { isRetryableError, type RetryOptions } from './steps/retry-policy.js';
+
+// runs
+export { RunStream } from './run/run-stream.js';
+export type { RunOptions, BatchOptions, RunCallbacks } from './run/run-options.js';
+export type { RunContext } from './run/run-context.js';
+export type { RunEvent, RunEventType, RunStartEvent, RunChunkEvent, RunEndEvent, RunErrorEvent } from './run/run-events.js';
+export type { BatchResult } from './run/batch-results.js';
+export { delta, snapshot, type Aggregator, type AggregatorSpec } from './run/aggregator.js';
+export { inputOf, inputFrom, wholeInput, type StreamInput } from './run/stream-input.js';
+export { runStep } from './run/run-step.js';
+export type { Step } from './run/step.js';
+
+// errors
 export { RivuletError, type RivuletErrorOptions } from './errors/rivulet-error.js';
 export { AbortError } from './errors/abort-error.js';
 export { TimeoutError, type TimeoutErrorOptions, type TimeoutKind } from './errors/timeout-error.js';
@@ -5,3 +31,29 @@ export { InputError, type InputErrorOptions } from './errors/input-error.js';
 export { OutputParserError, type OutputParserErrorOptions } from './errors/output-parser-error.js';
 export { ProviderError, isRetryableStatus, type ProviderErrorOptions } from './errors/provider-error.js';
 export { TruncatedStreamError, type TruncatedStreamErrorOptions } from './errors/truncated-stream-error.js';
+
+// messages
+export { BaseMessage, type BaseMessageFields, type BaseMessageJSON, type MessageRole } from './messages/base-message.js';
+export { SystemMessage, system, type SystemMessageJSON } from './messages/system-message.js';
+export { HumanMessage, human, type HumanMessageJSON } from './messages/human-message.js';
+export { AIMessage, ai, type AIMessageFields, type AIMessageJSON } from './messages/ai-message.js';
+export { AIMessageChunk, isAIMessageChunk, type AIMessageChunkFields, type AIMessageChunkJSON } from './messages/ai-message-chunk.js';
+export { ToolMessage, tool, type ToolMessageFields, type ToolMessageJSON } from './messages/tool-message.js';
+export type { Message, MessageJSON } from './messages/message.js';
+export type { ContentPart, ImagePart, MessageContent, TextPart } from './messages/content.js';
+export type { InvalidToolCall, ToolCall, ToolCallChunk } from './messages/tool-call.js';
+export type { Usage } from './messages/usage.js';
+export type { FinishReason } from './messages/finish-reason.js';
+export type { ResponseMetadata } from './messages/response-metadata.js';
+export type {
+  MessageLike,
+  MessageObjectRole,
+  MessageTuple,
+  MessageTupleRole,
+  OpenAIStyleContentPart,
+  OpenAIStyleMessage,
+  OpenAIStyleToolCall,
+} from './messages/message-like.js';
+export { isMessage } from './messages/is-message.js';
+export { coerceMessage, coerceMessages } from './messages/coerce-message.js';
+export { messageFromJSON } from './messages/message-from-json.js';

@@ -1,0 +1,28 @@
+import type { Step } from '../run/step.js';
+import { branchStep, type BranchCase } from '../steps/branch-step.js';
+import { toStep } from '../steps/to-step.js';
+import { Runnable } from '../runnable/runnable.js';
+import type { RunnableFunction } from '../runnable/runnable-types.js';
+
+/** A runnable or a function, as `branch` takes them. */
+type Branchable<I, O> = Runnable<I, O> | RunnableFunction<I, O>;
+
+/**
+ * Runs the step of the first case whose condition holds for the input, else
+ * the last argument. Conditions run in order, each as a step of its own.
+ *
+ * @example
+ * ```ts
+ * const route = branch(
+ *   [(q: string) => q.includes('code'), codeChain],
+ *   [(q: string) => q.includes('math'), mathChain],
+ *   generalChain,
+ * );
+ * ```
+ */
+export function branch<I, O>(...args: [...cases: (readonly [Branchable<I, boolean>, Branchable<I, O>])[], fallback: Branchable<I, O>]): Runnable<I, O> {
+  const fallback = args[args.length - 1] as Branchable<I, O>;
+  const cases = args.slice(0, -1) as (readonly [Branchable<I, boolean>, Branchable<I, O>])[];
+  const steps: BranchCase<I, O>[] = cases.map(([condition, step]) => [toStep<I, boolean>(condition), toStep<I, O>(step)]);
+  return Runnable.from(branchStep(steps, toStep<I, O>(fallback)) as Step<I, O>);
+}

@@ -1,0 +1,168 @@
+import { getEventListeners } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { TestScheduler } from 'rxjs/testing';
+import { AbortError, lambda, passthrough, TimeoutError, type RunContext } from '@rivulet/core';
+import { fakeRunnable, settle } from '@rivulet/core/testing';
+
+/** Resolves after `ms`, or rejects as soon as `signal` aborts (clearing its timer). */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+}
+
+/**
+ * Counts live timers created from now on: rxjs schedules with setInterval,
+ * user code with setTimeout. A timer is live until it fires (setTimeout) or is
+ * cleared.
+ */
+function trackTimers(): { live(): number; restore(): void } {
+  const live = new Set<unknown>();
+  const original = { setTimeout, clearTimeout, setInterval, clearInterval };
+  globalThis.setTimeout = ((fn: () => void, ms?: number, ...args: unknown[]) => {
+    const handle = original.setTimeout(() => (live.delete(handle), fn()), ms, ...args);
+    live.add(handle);
+    return handle;
+  }) as typeof setTimeout;
+  globalThis.setInterval = ((fn: () => void, ms?: number, ...args: unknown[]) => {
+    const handle = original.setInterval(fn, ms, ...args);
+    live.add(handle);
+    return handle;
+  }) as typeof setInterval;
+  globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => (live.delete(handle), original.clearTimeout(handle))) as typeof clearTimeout;
+  globalThis.clearInterval = ((handle: Parameters<typeof clearInterval>[0]) => (live.delete(handle), original.clearInterval(handle))) as typeof clearInterval;
+  return { live: () => live.size, restore: () => Object.assign(globalThis, original) };
+}
+
+describe('cancellation', () => {
+  it('breaking out of for await cancels every nested producer', async () => {
+    let finalized = false;
+    const source = lambda(async function* () {
+      try {
+        for (let i = 0; ; i++) {
+          yield `chunk${i}`;
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+      } finally {
+        finalized = true;
+      }
+    });
+    const chain = source.pipe(passthrough<string>()).pipe({ text: passthrough<string>() });
+    for await (const chunk of chain.stream(null)) {
+      expect(chunk).toEqual({ text: 'chunk0' });
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(finalized).toBe(true);
+  });
+
+  it('unsubscribing stops a run and its timers', async () => {
+    const timers = trackTimers();
+    try {
+      const fake = fakeRunnable(['a', 'b', 'c'], { delayMs: 20 });
+      const chain = lambda((x: string) => x).pipe(fake);
+      const subscription = chain.stream('x', { timeout: 1000 }).subscribe();
+      expect(fake.active).toBe(1);
+      expect(timers.live()).toBe(2);
+      subscription.unsubscribe();
+      expect(fake.active).toBe(0);
+      expect(fake.cancelled).toBe(1);
+      expect(timers.live()).toBe(0);
+    } finally {
+      timers.restore();
+    }
+  });
+
+  it('aborting the signal ends the stream with AbortError carrying the reason', async () => {
+    const controller = new AbortController();
+    const fake = fakeRunnable(['a', 'b', 'c'], { delayMs: 10 });
+    const stream = fake.stream('x', { signal: controller.signal });
+    const seen: string[] = [];
+    const outcome = (async () => {
+      for await (const chunk of stream) {
+        seen.push(chunk);
+        controller.abort(new Error('user left'));
+      }
+    })();
+    const error = await outcome.then(() => undefined, (e: unknown) => e);
+    expect(AbortError.isInstance(error)).toBe(true);
+    expect((error as AbortError).message).toContain('user left');
+    expect(seen).toEqual(['a']);
+    expect(fake.active).toBe(0);
+  });
+
+  it('an already aborted signal fails at once without running anything', async () => {
+    const fake = fakeRunnable(['a']);
+    await expect(fake.invoke('x', { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    expect(fake.inputs).toEqual([]);
+  });
+
+  it('the signal reaches user functions, and nested invokes through ctx', async () => {
+    const controller = new AbortController();
+    let innerSignal: AbortSignal | undefined;
+    const inner = lambda(async (_: string, ctx: RunContext) => {
+      innerSignal = ctx.signal;
+      await sleep(1000, ctx.signal);
+      return 'inner';
+    });
+    const outer = lambda((x: string, ctx: RunContext) => inner.invoke(x, ctx));
+    const result = outer.invoke('x', { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    await expect(result).rejects.toBeInstanceOf(AbortError);
+    expect(innerSignal?.aborted).toBe(true);
+  });
+
+  it('1,000 runs sharing one signal leave no abort listener and no timer behind', async () => {
+    const shared = new AbortController();
+    const timers = trackTimers();
+    const chain = lambda(async (x: number) => x + 1)
+      .pipe(fakeRunnable(['a', 'b'], { delayMs: 1 }))
+      .pipe({ upper: (s: string) => s.toUpperCase() })
+      .withRetry({ maxAttempts: 2 });
+    const runs = Array.from({ length: 1000 }, (_, i) =>
+      i % 3 === 0
+        ? chain.invoke(i, { signal: shared.signal, timeout: 60_000 })
+        : settle(chain.stream(i, { signal: shared.signal, timeout: 60_000 })).then(() => 'settled'),
+    );
+    expect(getEventListeners(shared.signal, 'abort').length).toBeGreaterThan(0);
+    const results = await Promise.all(runs);
+    expect(results[0]).toEqual({ upper: 'AB' });
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
+    expect(timers.live()).toBe(0);
+
+    // Cancelled half way: the same holds.
+    const cancelled = Array.from({ length: 1000 }, (_, i) => chain.stream(i, { signal: shared.signal, timeout: 60_000 }).subscribe());
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(1000);
+    expect(timers.live()).toBeGreaterThanOrEqual(1000);
+    for (const subscription of cancelled) subscription.unsubscribe();
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
+    expect(timers.live()).toBe(0);
+    timers.restore();
+  });
+});
+
+describe('timeout', () => {
+  it('ends a run that takes too long with TimeoutError, in virtual time', () => {
+    new TestScheduler((actual, expected) => expect(actual).toEqual(expected)).run(({ expectObservable }) => {
+      const slow = fakeRunnable(['a', 'b', 'c'], { delayMs: 10 });
+      expectObservable(slow.stream('x', { timeout: 25 })).toBe('10ms a 9ms b 4ms #', { a: 'a', b: 'b' }, new TimeoutError({ timeoutMs: 25 }));
+    });
+  });
+
+  it('a run finishing in time is not affected', () => {
+    new TestScheduler((actual, expected) => expect(actual).toEqual(expected)).run(({ expectObservable }) => {
+      const fast = fakeRunnable(['a', 'b'], { delayMs: 10 });
+      expectObservable(fast.stream('x', { timeout: 100 })).toBe('10ms a 9ms (b|)');
+    });
+  });
+
+  it('withConfig({ timeout }) bounds a nested step', async () => {
+    const slow = fakeRunnable(['late'], { delayMs: 200 }).withConfig({ timeout: 10 });
+    const chain = lambda((x: string) => x).pipe(slow);
+    const error = await chain.invoke('x').catch((e: unknown) => e);
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect((error as TimeoutError).timeoutMs).toBe(10);
+  });
+});

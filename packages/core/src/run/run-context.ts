@@ -1,0 +1,43 @@
+import type { RunEvent } from './run-events.js';
+import type { RunOptions } from './run-options.js';
+
+/** @internal Key under which a context carries its run scope. */
+export const runScopeKey: unique symbol = Symbol.for('rivulet.run-scope');
+
+/** @internal Where a run's events go; absent when nobody listens. */
+export interface RunScope {
+  readonly emit: ((event: RunEvent) => void) | undefined;
+}
+
+/**
+ * What a step sees of its run: the merged options of every enclosing step plus
+ * its own identity. Pass it as the options of a nested `invoke`/`stream` call to
+ * make that call a child of this step (its events nest, its signal applies).
+ *
+ * @example
+ * ```ts
+ * const outer = lambda(async (text: string, ctx) => inner.invoke(text, ctx));
+ * ```
+ */
+export interface RunContext extends RunOptions {
+  /** Aborted when this step is cancelled or its run ends. */
+  readonly signal: AbortSignal;
+  readonly runId: string;
+  readonly parentRunId?: string | undefined;
+  readonly runName: string;
+  readonly tags: readonly string[];
+  readonly metadata: Readonly<Record<string, unknown>>;
+  readonly configurable: Readonly<Record<string, unknown>>;
+  /** @internal */
+  readonly [runScopeKey]: RunScope;
+}
+
+/** True when options are a step's `RunContext` (a nested call), not user options. */
+export function isRunContext(options: RunOptions | undefined): options is RunContext {
+  return options !== undefined && runScopeKey in options;
+}
+
+/** A fresh run id. */
+export function newRunId(): string {
+  return globalThis.crypto.randomUUID();
+}

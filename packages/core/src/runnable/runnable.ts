@@ -1,0 +1,165 @@
+import type { Observable, OperatorFunction } from 'rxjs';
+import { aggregate, toPromise } from '../run/aggregate.js';
+import { delta, resolveAggregator, snapshot, type AggregatorSpec } from '../run/aggregator.js';
+import { batchResults, type BatchResult } from '../run/batch-results.js';
+import { rootRun } from '../run/root-run.js';
+import type { RunContext } from '../run/run-context.js';
+import type { RunEvent } from '../run/run-events.js';
+import type { BatchOptions, RunOptions } from '../run/run-options.js';
+import { RunStream } from '../run/run-stream.js';
+import type { Step } from '../run/step.js';
+import { streamEvents } from '../run/stream-events.js';
+import { inputFrom, inputOf, type StreamInput } from '../run/stream-input.js';
+import { configStep } from '../steps/config-step.js';
+import { fallbacksStep } from '../steps/fallbacks-step.js';
+import { retryStep } from '../steps/retry-step.js';
+import type { RetryOptions } from '../steps/retry-policy.js';
+import { sequenceStep } from '../steps/sequence-step.js';
+import { toStep } from '../steps/to-step.js';
+import type { MapOutput, RunnableFunction, RunnableMap } from './runnable-types.js';
+
+const runnableMarker = Symbol.for('rivulet.runnable');
+
+/**
+ * A step of an LLM pipeline that streams: prompt, model, parser, function, or a
+ * composition of those. Every method is built on `doStream`, so `invoke(x)` is
+ * always the aggregate of `stream(x)`.
+ *
+ * To write one, subclass it and declare `name`, `aggregator` (`delta()` when
+ * chunks are pieces, `snapshot()` when each chunk is the whole value so far)
+ * and `doStream`; or build one from functions with `lambda`.
+ *
+ * @example
+ * ```ts
+ * const chain = prompt.pipe(model).pipe(textParser());
+ * for await (const text of chain.stream({ topic: 'rivers' })) process.stdout.write(text);
+ * const whole = await chain.invoke({ topic: 'rivers' });
+ * ```
+ */
+export abstract class Runnable<I, O> implements Step<I, O> {
+  private readonly [runnableMarker] = true;
+
+  /** The name events carry. */
+  abstract readonly name: string;
+  /** How chunks aggregate into the `invoke` result. */
+  abstract readonly aggregator: AggregatorSpec<O>;
+  /** Options applied to every run of this runnable (set by `withConfig`). */
+  readonly config?: RunOptions | undefined;
+
+  /**
+   * Turns input chunks into output chunks. Subscribe to `input.chunks` at most
+   * once and synchronously (or use `wholeInput`), and release everything in
+   * the teardown: unsubscription is how runs are cancelled. Called by the
+   * runtime; users call `stream` or `invoke`.
+   */
+  abstract doStream(input: StreamInput<I>, ctx: RunContext): Observable<O>;
+
+  /** True when `value` is a `Runnable` from any copy of `@rivulet/core`. */
+  static isRunnable(value: unknown): value is Runnable<unknown, unknown> {
+    return typeof value === 'object' && value !== null && runnableMarker in value;
+  }
+
+  /** Wraps a step as a `Runnable`. */
+  static from<I, O>(step: Step<I, O>): Runnable<I, O> {
+    return step instanceof Runnable ? (step as Runnable<I, O>) : new StepRunnable(step);
+  }
+
+  /** Runs once and resolves to the aggregate of all chunks. */
+  invoke(input: I, options?: RunOptions): Promise<O> {
+    const aggregator = resolveAggregator(this.aggregator, snapshot());
+    return toPromise(aggregate(rootRun(this, inputOf(input), options), aggregator));
+  }
+
+  /** Runs once, streaming chunks as they are produced. Cold: each subscription is a run. */
+  stream(input: I, options?: RunOptions): RunStream<O> {
+    return RunStream.from(rootRun(this, inputOf(input), options));
+  }
+
+  /** Runs once per input, at most `maxConcurrency` at a time, keeping the order of `inputs`. */
+  batch(inputs: readonly I[], options?: BatchOptions & { readonly returnExceptions?: false | undefined }): Promise<O[]>;
+  batch(inputs: readonly I[], options: BatchOptions & { readonly returnExceptions: true }): Promise<(O | Error)[]>;
+  batch(inputs: readonly I[], options?: BatchOptions): Promise<(O | Error)[]>;
+  batch(inputs: readonly I[], options: BatchOptions = {}): Promise<(O | Error)[]> {
+    return new Promise((resolve, reject) => {
+      const outputs = new Array<O | Error>(inputs.length);
+      const subscription = batchResults(this, inputs, options).subscribe({
+        next(result) {
+          if (result.error && !options.returnExceptions) {
+            reject(result.error);
+            // The batch has failed: stop the runs still in flight.
+            queueMicrotask(() => subscription.unsubscribe());
+            return;
+          }
+          outputs[result.index] = result.error ?? (result.output as O);
+        },
+        error: reject,
+        complete: () => resolve(outputs),
+      });
+    });
+  }
+
+  /** Like `batch`, but emits each outcome as soon as its run completes. Failures are outcomes, not errors. */
+  batchAsCompleted(inputs: readonly I[], options?: BatchOptions): RunStream<BatchResult<O>> {
+    return RunStream.from(batchResults(this, inputs, options));
+  }
+
+  /** Runs once and streams the events of every nested step instead of the output. */
+  streamEvents(input: I, options?: RunOptions): RunStream<RunEvent> {
+    return RunStream.from(streamEvents(this, inputOf(input), options));
+  }
+
+  /** This runnable, then `next` fed its chunks as they arrive. */
+  pipe<N>(next: Runnable<O, N>): Runnable<I, N>;
+  pipe<N>(next: RunnableFunction<O, N>): Runnable<I, N>;
+  pipe<M extends RunnableMap<O>>(next: M): Runnable<I, MapOutput<M>>;
+  pipe(next: Runnable<O, unknown> | RunnableFunction<O, unknown> | RunnableMap<O>): Runnable<I, unknown> {
+    const self = this instanceof StepRunnable ? this.step : this;
+    return Runnable.from(sequenceStep([self as Step<unknown, unknown>, toStep(next as Runnable<unknown, unknown>)]) as Step<I, unknown>);
+  }
+
+  /**
+   * An RxJS operator that runs this runnable once per subscription, with the
+   * source's values as its input chunks (they aggregate as deltas for steps
+   * that need the whole input). To run once per value, use
+   * `switchMap((x) => runnable.stream(x))` instead.
+   */
+  asOperator(options?: RunOptions): OperatorFunction<I, O> {
+    return (source) => rootRun(this, inputFrom(source, delta<I>()), options);
+  }
+
+  /** Retries failed runs with backoff, as long as no chunk was emitted yet. */
+  withRetry(options?: RetryOptions): Runnable<I, O> {
+    return Runnable.from(retryStep(this, options));
+  }
+
+  /** Tries `fallbacks` in order when this fails before emitting a chunk. */
+  withFallbacks(fallbacks: readonly Runnable<I, O>[]): Runnable<I, O> {
+    return Runnable.from(fallbacksStep<I, O>([this, ...fallbacks]));
+  }
+
+  /** Applies `options` to every run of this runnable and its nested steps. */
+  withConfig(options: RunOptions): Runnable<I, O> {
+    return Runnable.from(configStep(this, options));
+  }
+}
+
+/** A `Runnable` over a step built by the composition functions. */
+class StepRunnable<I, O> extends Runnable<I, O> {
+  readonly name: string;
+  readonly aggregator: AggregatorSpec<O>;
+  override readonly config: RunOptions | undefined;
+  /** The wrapped step, so `pipe` can flatten sequences. */
+  readonly step: Step<I, O>;
+
+  constructor(step: Step<I, O>) {
+    super();
+    this.step = step;
+    this.name = step.name;
+    this.aggregator = step.aggregator;
+    this.config = step.config;
+  }
+
+  doStream(input: StreamInput<I>, ctx: RunContext): Observable<O> {
+    return this.step.doStream(input, ctx);
+  }
+}

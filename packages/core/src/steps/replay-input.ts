@@ -1,0 +1,14 @@
+import { ReplaySubject, Subscription } from 'rxjs';
+import type { StreamInput } from '../run/stream-input.js';
+
+/**
+ * An input that can be read again, for steps that may run a child more than
+ * once (retry, fallbacks). Upstream runs once; its chunks are kept for the
+ * duration of the step. A whole input is already replayable.
+ */
+export function replayableInput<I>(input: StreamInput<I>): { readonly input: StreamInput<I>; readonly subscription: Subscription } {
+  if (input.whole) return { input, subscription: Subscription.EMPTY };
+  const replay = new ReplaySubject<I>();
+  const subscription = input.chunks.subscribe(replay);
+  return { input: { ...input, chunks: replay }, subscription };
+}

@@ -1,0 +1,96 @@
+import { Observable, Subscription, timer } from 'rxjs';
+import { delta, snapshot, type AggregatorSpec } from '../run/aggregator.js';
+import type { RunContext } from '../run/run-context.js';
+import { wholeInput, type StreamInput } from '../run/stream-input.js';
+import { Runnable } from '../runnable/runnable.js';
+
+/** Options of {@link fakeRunnable}. */
+export interface FakeRunnableOptions {
+  /** Wait before each chunk, in ms (an rxjs timer, so `TestScheduler` can drive it). Default 0: synchronous. */
+  readonly delayMs?: number | undefined;
+  /** Name in events. Default `fake`. */
+  readonly name?: string | undefined;
+  /** How the chunks aggregate. Default `delta`. */
+  readonly aggregate?: 'delta' | 'snapshot' | undefined;
+  /** Fail with this error after the chunks. */
+  readonly error?: Error | undefined;
+}
+
+/** A runnable that emits scripted chunks and records how it was used. */
+export class FakeRunnable<T> extends Runnable<unknown, T> {
+  readonly name: string;
+  readonly aggregator: AggregatorSpec<T>;
+  /** The input of every run, in order. */
+  readonly inputs: unknown[] = [];
+  /** Runs subscribed and not yet finished or cancelled. */
+  active = 0;
+  /** Runs cancelled before they finished. */
+  cancelled = 0;
+  readonly #chunks: readonly T[];
+  readonly #options: FakeRunnableOptions;
+
+  constructor(chunks: readonly T[], options: FakeRunnableOptions = {}) {
+    super();
+    this.#chunks = chunks;
+    this.#options = options;
+    this.name = options.name ?? 'fake';
+    this.aggregator = options.aggregate === 'snapshot' ? snapshot<T>() : delta<T>();
+  }
+
+  doStream(input: StreamInput<unknown>, _ctx: RunContext): Observable<T> {
+    return new Observable<T>((subscriber) => {
+      this.active++;
+      let finished = false;
+      const finish = (): void => {
+        finished = true;
+        this.active--;
+      };
+      const subscription = new Subscription();
+      const emit = (index: number): void => {
+        if (index === this.#chunks.length) {
+          finish();
+          if (this.#options.error) subscriber.error(this.#options.error);
+          else subscriber.complete();
+          return;
+        }
+        const next = (): void => {
+          subscriber.next(this.#chunks[index] as T);
+          emit(index + 1);
+        };
+        const delayMs = this.#options.delayMs ?? 0;
+        if (delayMs > 0) subscription.add(timer(delayMs).subscribe(next));
+        else next();
+      };
+      subscription.add(
+        wholeInput(input, this.name).subscribe({
+          next: (value) => {
+            this.inputs.push(value);
+            emit(0);
+          },
+          error: (error: unknown) => (finish(), subscriber.error(error)),
+        }),
+      );
+      return () => {
+        subscription.unsubscribe();
+        if (!finished) {
+          this.cancelled++;
+          finish();
+        }
+      };
+    });
+  }
+}
+
+/**
+ * A runnable that ignores its input's content and emits `chunks`, optionally
+ * with a delay before each, for testing chains without a model.
+ *
+ * @example
+ * ```ts
+ * const fake = fakeRunnable(['Hel', 'lo'], { delayMs: 10 });
+ * expect(await fake.invoke('anything')).toBe('Hello');
+ * ```
+ */
+export function fakeRunnable<T>(chunks: readonly T[], options?: FakeRunnableOptions): FakeRunnable<T> {
+  return new FakeRunnable(chunks, options);
+}
