@@ -1,6 +1,8 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'docs/api/**', '**/*.d.ts', 'bench/results/**', 'test-output/**'] },
@@ -12,6 +14,12 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ conditionNames: ['@rivulet/source', 'types', 'import', 'default'] }),
+      ],
+    },
     rules: {
       // No unhandled rejection, ever: every promise is awaited, returned or explicitly voided.
       '@typescript-eslint/no-floating-promises': 'error',
@@ -22,6 +30,10 @@ export default tseslint.config(
       'import-x/no-cycle': 'error',
       'no-restricted-imports': ['error', { patterns: [{ group: ['rxjs/internal/*'], message: 'Use public RxJS API only.' }] }],
     },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['**/*.test.ts', '**/*.test-d.ts'],

@@ -114,6 +114,22 @@ describe('cancellation', () => {
     expect(innerSignal?.aborted).toBe(true);
   });
 
+  it('a nested invoke stays cancellable when the context is spread into new options', async () => {
+    const controller = new AbortController();
+    let innerSignal: AbortSignal | undefined;
+    const inner = lambda(async (_: string, ctx: RunContext) => {
+      innerSignal = ctx.signal;
+      await sleep(1000, ctx.signal);
+      return 'inner';
+    });
+    const outer = lambda((x: string, ctx: RunContext) => inner.invoke(x, { ...ctx, tags: [...ctx.tags, 'extra'] }));
+    const result = outer.invoke('x', { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    await expect(result).rejects.toBeInstanceOf(AbortError);
+    expect(innerSignal?.aborted).toBe(true);
+  });
+
   it('1,000 runs sharing one signal leave no abort listener and no timer behind', async () => {
     const shared = new AbortController();
     const timers = trackTimers();

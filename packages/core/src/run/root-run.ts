@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs';
 import { withCallbacks } from './dispatch-callbacks.js';
-import { isRunContext, runScopeKey, type RunContext } from './run-context.js';
+import { createContext, isRunContext, runScopeKey, type RunContext } from './run-context.js';
+import { RunLifetime } from './run-lifetime.js';
 import type { RunEvent } from './run-events.js';
 import type { RunOptions } from './run-options.js';
 import { mergeOptions } from './merge-options.js';
@@ -23,14 +24,14 @@ export function rootRun<I, O>(
   sink?: (event: RunEvent) => void,
 ): Observable<O> {
   return new Observable<O>((subscriber) => {
-    const controller = new AbortController();
-    const parent = isRunContext(options) ? nestedParent(options, controller.signal, sink) : rootParent(options, controller.signal, sink);
+    const lifetime = new RunLifetime();
+    const parent = isRunContext(options) ? nestedParent(options, lifetime, sink) : rootParent(options, lifetime, sink);
     const configured: Step<I, O> = { ...stepView(step), config: mergeOptions(step.config, callOptions(options)) };
     const subscription = runStep(configured, input, parent).subscribe(subscriber);
     return () => {
       subscription.unsubscribe();
-      // Whatever a step started and still listens to this signal for ends with the run.
-      controller.abort();
+      // Whatever a step started and still listens to the run's signal for ends with the run.
+      lifetime.end();
     };
   });
 }
@@ -47,29 +48,35 @@ function stepView<I, O>(step: Step<I, O>): Step<I, O> {
  */
 function callOptions(options: RunOptions | undefined): RunOptions | undefined {
   if (!isRunContext(options)) return options;
-  return { signal: options.signal };
+  // From the scope, not `options.signal`: a spread copy of a context keeps its
+  // scope (an own property) but not its signal (a getter).
+  return { signal: options[runScopeKey].lifetime.signal };
 }
 
 /** The context a root run's step is a child of: empty, with the run's signal and sink. */
-function rootParent(options: RunOptions | undefined, signal: AbortSignal, sink: ((event: RunEvent) => void) | undefined): RunContext {
-  return {
-    signal,
+function rootParent(options: RunOptions | undefined, lifetime: RunLifetime, sink: ((event: RunEvent) => void) | undefined): RunContext {
+  return createContext({
     runId: '',
     runName: '',
     tags: [],
     metadata: {},
     configurable: {},
     maxConcurrency: options?.maxConcurrency,
-    [runScopeKey]: { emit: sink },
-  };
+    [runScopeKey]: { emit: sink, lifetime },
+  });
 }
 
 /** A nested call's parent is the calling step's context; `sink`, if any, also hears it. */
-function nestedParent(ctx: RunContext, signal: AbortSignal, sink: ((event: RunEvent) => void) | undefined): RunContext {
+function nestedParent(ctx: RunContext, lifetime: RunLifetime, sink: ((event: RunEvent) => void) | undefined): RunContext {
   const emit = ctx[runScopeKey].emit;
-  return {
-    ...ctx,
-    signal,
-    [runScopeKey]: { emit: sink ? withCallbacks(emit, { onEvent: sink }) : emit },
-  };
+  return createContext({
+    runId: ctx.runId,
+    parentRunId: ctx.parentRunId,
+    runName: ctx.runName,
+    tags: ctx.tags,
+    metadata: ctx.metadata,
+    configurable: ctx.configurable,
+    maxConcurrency: ctx.maxConcurrency,
+    [runScopeKey]: { emit: sink ? withCallbacks(emit, { onEvent: sink }) : emit, lifetime },
+  });
 }

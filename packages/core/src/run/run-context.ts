@@ -1,4 +1,5 @@
 import type { RunEvent } from './run-events.js';
+import type { RunLifetime } from './run-lifetime.js';
 import type { RunOptions } from './run-options.js';
 
 /** @internal Key under which a context carries its run scope. */
@@ -7,6 +8,8 @@ export const runScopeKey: unique symbol = Symbol.for('rivulet.run-scope');
 /** @internal Where a run's events go; absent when nobody listens. */
 export interface RunScope {
   readonly emit: ((event: RunEvent) => void) | undefined;
+  /** The run's lifetime; its signal is every step's `ctx.signal`. */
+  readonly lifetime: RunLifetime;
 }
 
 /**
@@ -30,6 +33,44 @@ export interface RunContext extends RunOptions {
   readonly configurable: Readonly<Record<string, unknown>>;
   /** @internal */
   readonly [runScopeKey]: RunScope;
+}
+
+/** The fields of a context, all but the signal, which comes from the run's lifetime. */
+export type RunContextFields = Omit<RunContext, 'signal'>;
+
+/**
+ * A step's context. The signal is a getter over the run's lifetime so that
+ * runs nobody cancels never make an `AbortController`.
+ */
+class StepContext implements RunContext {
+  readonly runId: string;
+  readonly parentRunId: string | undefined;
+  readonly runName: string;
+  readonly tags: readonly string[];
+  readonly metadata: Readonly<Record<string, unknown>>;
+  readonly configurable: Readonly<Record<string, unknown>>;
+  readonly maxConcurrency: number | undefined;
+  readonly [runScopeKey]: RunScope;
+
+  constructor(fields: RunContextFields) {
+    this.runId = fields.runId;
+    this.parentRunId = fields.parentRunId;
+    this.runName = fields.runName;
+    this.tags = fields.tags;
+    this.metadata = fields.metadata;
+    this.configurable = fields.configurable;
+    this.maxConcurrency = fields.maxConcurrency;
+    this[runScopeKey] = fields[runScopeKey];
+  }
+
+  get signal(): AbortSignal {
+    return this[runScopeKey].lifetime.signal;
+  }
+}
+
+/** Makes a step context. */
+export function createContext(fields: RunContextFields): RunContext {
+  return new StepContext(fields);
 }
 
 /** True when options are a step's `RunContext` (a nested call), not user options. */

@@ -1,7 +1,7 @@
 import { Observable } from 'rxjs';
 import { resolveAggregator, type Aggregator } from './aggregator.js';
 import { withCallbacks } from './dispatch-callbacks.js';
-import { newRunId, runScopeKey, type RunContext } from './run-context.js';
+import { createContext, newRunId, runScopeKey, type RunContext } from './run-context.js';
 import type { RunEvent } from './run-events.js';
 import { withRunLimits } from './run-limits.js';
 import type { Step } from './step.js';
@@ -25,8 +25,7 @@ export function runStep<I, O>(step: Step<I, O>, input: StreamInput<I>, parent: R
 export function childContext(step: Step<unknown, unknown> | Step<never, unknown>, parent: RunContext): RunContext {
   const config = step.config;
   const scope = parent[runScopeKey];
-  return {
-    signal: config?.signal ?? parent.signal,
+  return createContext({
     runId: newRunId(),
     parentRunId: parent.runId === '' ? undefined : parent.runId,
     runName: config?.runName ?? step.name,
@@ -34,8 +33,8 @@ export function childContext(step: Step<unknown, unknown> | Step<never, unknown>
     metadata: config?.metadata ? { ...parent.metadata, ...config.metadata } : parent.metadata,
     configurable: config?.configurable ? { ...parent.configurable, ...config.configurable } : parent.configurable,
     maxConcurrency: config?.maxConcurrency ?? parent.maxConcurrency,
-    [runScopeKey]: config?.callbacks ? { emit: withCallbacks(scope.emit, config.callbacks) } : scope,
-  };
+    [runScopeKey]: config?.callbacks ? { ...scope, emit: withCallbacks(scope.emit, config.callbacks) } : scope,
+  });
 }
 
 const none: unique symbol = Symbol('none');

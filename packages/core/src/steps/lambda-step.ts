@@ -1,6 +1,5 @@
-import { Observable, mergeMap } from 'rxjs';
+import { defer, mergeMap, type Observable } from 'rxjs';
 import { delta, snapshot, type Aggregator } from '../run/aggregator.js';
-import { callContext } from '../run/call-context.js';
 import type { RunContext } from '../run/run-context.js';
 import type { Step } from '../run/step.js';
 import { wholeInput } from '../run/stream-input.js';
@@ -31,13 +30,8 @@ export function lambdaStep<I, O>(fn: StepFunction<I, O>, options: LambdaOptions 
   };
 }
 
+// `ctx.signal` is the run's: it aborts when the run ends or is cancelled,
+// which is when a function step can be cancelled at all.
 function callStepFunction<I, O>(fn: StepFunction<I, O>, value: I, ctx: RunContext): Observable<O> {
-  return new Observable<O>((subscriber) => {
-    const call = callContext(ctx);
-    const subscription = fromStepResult(fn(value, call.ctx)).subscribe(subscriber);
-    return () => {
-      subscription.unsubscribe();
-      call.abort();
-    };
-  });
+  return defer(() => fromStepResult(fn(value, ctx)));
 }
