@@ -1,6 +1,6 @@
 // runnables
 export { Runnable } from './runnable/runnable.js';
-export type { RunnableFunction, RunnableLike, RunnableMap, OutputOf, InputOf, MapOutput, StreamedValue } from './runnable/runnable-types.js';
+export type { RunnableFunction, RunnableLike, RunnableMap, OutputOf, InputOf, ChunkOf, MapOutput, StreamedValue } from './runnable/runnable-types.js';
 export { sequence } from './compose/sequence.js';
 export { lambda } from './compose/lambda.js';
 export { parallel } from './compose/parallel.js';

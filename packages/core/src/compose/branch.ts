@@ -5,7 +5,7 @@ import { Runnable } from '../runnable/runnable.js';
 import type { RunnableFunction } from '../runnable/runnable-types.js';
 
 /** A runnable or a function, as `branch` takes them. */
-type Branchable<I, O> = Runnable<I, O> | RunnableFunction<I, O>;
+type Branchable<I, O> = Runnable<I, O, unknown> | RunnableFunction<I, O>;
 
 /**
  * Runs the step of the first case whose condition holds for the input, else
@@ -23,6 +23,11 @@ type Branchable<I, O> = Runnable<I, O> | RunnableFunction<I, O>;
 export function branch<I, O>(...args: [...cases: (readonly [Branchable<I, boolean>, Branchable<I, O>])[], fallback: Branchable<I, O>]): Runnable<I, O> {
   const fallback = args[args.length - 1] as Branchable<I, O>;
   const cases = args.slice(0, -1) as (readonly [Branchable<I, boolean>, Branchable<I, O>])[];
-  const steps: BranchCase<I, O>[] = cases.map(([condition, step]) => [toStep<I, boolean>(condition), toStep<I, O>(step)]);
-  return Runnable.from(branchStep(steps, toStep<I, O>(fallback)) as Step<I, O>);
+  const steps: BranchCase<I, O>[] = cases.map(([condition, step]) => [asStep<I, boolean>(condition), asStep<I, O>(step)]);
+  return Runnable.from(branchStep(steps, asStep<I, O>(fallback)));
+}
+
+/** A runnable's chunks are its outputs' pieces; at the step level both are `O`. */
+function asStep<I, O>(like: Branchable<I, O>): Step<I, O> {
+  return toStep(like as Step<I, O> | RunnableFunction<I, O>);
 }

@@ -5,7 +5,7 @@ import { Runnable } from '../runnable/runnable.js';
 import type { RunnableFunction, RunnableLike } from '../runnable/runnable-types.js';
 
 /** A step of a sequence: a runnable or a function. */
-type Link<I, O> = Runnable<I, O> | RunnableFunction<I, O>;
+type Link<I, O> = Runnable<I, O, unknown> | RunnableFunction<I, O>;
 
 /**
  * Steps run one after another, each fed the previous one's chunks as they

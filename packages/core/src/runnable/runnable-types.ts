@@ -11,7 +11,7 @@ export interface RunnableMap<I> {
 }
 
 /** Anything accepted where a runnable is: a `Runnable`, a function, or an object map of those. */
-export type RunnableLike<I, O> = Runnable<I, O> | RunnableFunction<I, O> | RunnableMap<I>;
+export type RunnableLike<I, O> = Runnable<I, O, unknown> | RunnableFunction<I, O> | RunnableMap<I>;
 
 /** What a function's return value streams: the element of an observable or async iterable, or the awaited value. */
 export type StreamedValue<R> =
@@ -19,7 +19,7 @@ export type StreamedValue<R> =
 
 /** The output type of a runnable-like. */
 export type OutputOf<R> =
-  R extends Runnable<never, infer O>
+  R extends Runnable<never, infer O, unknown>
     ? O
     : R extends (input: never, ctx: never) => infer Result
       ? StreamedValue<Result>
@@ -28,7 +28,10 @@ export type OutputOf<R> =
         : never;
 
 /** The input type of a runnable. */
-export type InputOf<R> = R extends Runnable<infer I, unknown> ? I : never;
+export type InputOf<R> = R extends Runnable<infer I, unknown, unknown> ? I : never;
+
+/** The chunk type a runnable streams. */
+export type ChunkOf<R> = R extends Runnable<never, unknown, infer C> ? C : never;
 
 /** The output of an object map of runnable-likes. */
 export type MapOutput<M> = { [K in keyof M]: OutputOf<M[K]> };

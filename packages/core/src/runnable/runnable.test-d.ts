@@ -66,6 +66,20 @@ describe('type inference', () => {
     expectTypeOf(fakeRunnable(['a'])).toMatchTypeOf<Runnable<unknown, string>>();
   });
 
+  it('keeps the chunk type apart from the output type', () => {
+    interface Plan {
+      title: string;
+      days: string[];
+    }
+    const structured = {} as Runnable<string, Plan, Partial<Plan>>;
+    expectTypeOf(structured.stream('x')).toEqualTypeOf<RunStream<Partial<Plan>>>();
+    expectTypeOf(structured.invoke('x')).resolves.toEqualTypeOf<Plan>();
+    const next = structured.pipe((plan) => plan.days.length);
+    expectTypeOf(next).toEqualTypeOf<Runnable<string, number>>();
+    expectTypeOf(prompt.pipe(structured)).toEqualTypeOf<Runnable<{ topic: string }, Plan, Partial<Plan>>>();
+    expectTypeOf(structured.withRetry()).toEqualTypeOf<typeof structured>();
+  });
+
   it('rejects a next step whose input does not match', () => {
     // @ts-expect-error parser takes the model's output, not a string
     void prompt.pipe(parser);

@@ -25,6 +25,11 @@ const runnableMarker = Symbol.for('rivulet.runnable');
  * composition of those. Every method is built on `doStream`, so `invoke(x)` is
  * always the aggregate of `stream(x)`.
  *
+ * `I` is the input, `O` the output `invoke` resolves to, and `C` the type of
+ * the chunks `stream` emits: the same as `O` for most steps; a deep-partial
+ * of `O` for structured output, whose chunks are snapshots of a growing value.
+ * The next step of a pipe receives `O` (the last snapshot is the whole value).
+ *
  * To write one, subclass it and declare `name`, `aggregator` (`delta()` when
  * chunks are pieces, `snapshot()` when each chunk is the whole value so far)
  * and `doStream`; or build one from functions with `lambda`.
@@ -36,13 +41,13 @@ const runnableMarker = Symbol.for('rivulet.runnable');
  * const whole = await chain.invoke({ topic: 'rivers' });
  * ```
  */
-export abstract class Runnable<I, O> implements Step<I, O> {
+export abstract class Runnable<I, O, C = O> implements Step<I, C> {
   private readonly [runnableMarker] = true;
 
   /** The name events carry. */
   abstract readonly name: string;
   /** How chunks aggregate into the `invoke` result. */
-  abstract readonly aggregator: AggregatorSpec<O>;
+  abstract readonly aggregator: AggregatorSpec<C>;
   /** Options applied to every run of this runnable (set by `withConfig`). */
   readonly config?: RunOptions | undefined;
 
@@ -52,7 +57,7 @@ export abstract class Runnable<I, O> implements Step<I, O> {
    * the teardown: unsubscription is how runs are cancelled. Called by the
    * runtime; users call `stream` or `invoke`.
    */
-  abstract doStream(input: StreamInput<I>, ctx: RunContext): Observable<O>;
+  abstract doStream(input: StreamInput<I>, ctx: RunContext): Observable<C>;
 
   /** True when `value` is a `Runnable` from any copy of `@rivulet/core`. */
   static isRunnable(value: unknown): value is Runnable<unknown, unknown> {
@@ -60,18 +65,18 @@ export abstract class Runnable<I, O> implements Step<I, O> {
   }
 
   /** Wraps a step as a `Runnable`. */
-  static from<I, O>(step: Step<I, O>): Runnable<I, O> {
-    return step instanceof Runnable ? (step as Runnable<I, O>) : new StepRunnable(step);
+  static from<I, O, C = O>(step: Step<I, C>): Runnable<I, O, C> {
+    return step instanceof Runnable ? (step as Runnable<I, O, C>) : new StepRunnable<I, O, C>(step);
   }
 
   /** Runs once and resolves to the aggregate of all chunks. */
   invoke(input: I, options?: RunOptions): Promise<O> {
     const aggregator = resolveAggregator(this.aggregator, snapshot());
-    return toPromise(aggregate(rootRun(this, inputOf(input), options), aggregator));
+    return toPromise(aggregate(rootRun(this, inputOf(input), options), aggregator)) as Promise<unknown> as Promise<O>;
   }
 
   /** Runs once, streaming chunks as they are produced. Cold: each subscription is a run. */
-  stream(input: I, options?: RunOptions): RunStream<O> {
+  stream(input: I, options?: RunOptions): RunStream<C> {
     return RunStream.from(rootRun(this, inputOf(input), options));
   }
 
@@ -82,7 +87,7 @@ export abstract class Runnable<I, O> implements Step<I, O> {
   batch(inputs: readonly I[], options: BatchOptions = {}): Promise<(O | Error)[]> {
     return new Promise((resolve, reject) => {
       const outputs = new Array<O | Error>(inputs.length);
-      const subscription = batchResults(this, inputs, options).subscribe({
+      const subscription = batchResults<I, O>(this as Step<I, unknown> as Step<I, O>, inputs, options).subscribe({
         next(result) {
           if (result.error && !options.returnExceptions) {
             reject(result.error);
@@ -100,7 +105,7 @@ export abstract class Runnable<I, O> implements Step<I, O> {
 
   /** Like `batch`, but emits each outcome as soon as its run completes. Failures are outcomes, not errors. */
   batchAsCompleted(inputs: readonly I[], options?: BatchOptions): RunStream<BatchResult<O>> {
-    return RunStream.from(batchResults(this, inputs, options));
+    return RunStream.from(batchResults<I, O>(this as Step<I, unknown> as Step<I, O>, inputs, options));
   }
 
   /** Runs once and streams the events of every nested step instead of the output. */
@@ -109,10 +114,10 @@ export abstract class Runnable<I, O> implements Step<I, O> {
   }
 
   /** This runnable, then `next` fed its chunks as they arrive. */
-  pipe<N>(next: Runnable<O, N>): Runnable<I, N>;
+  pipe<N, NC>(next: Runnable<O, N, NC>): Runnable<I, N, NC>;
   pipe<N>(next: RunnableFunction<O, N>): Runnable<I, N>;
   pipe<M extends RunnableMap<O>>(next: M): Runnable<I, MapOutput<M>>;
-  pipe(next: Runnable<O, unknown> | RunnableFunction<O, unknown> | RunnableMap<O>): Runnable<I, unknown> {
+  pipe(next: Runnable<O, unknown, unknown> | RunnableFunction<O, unknown> | RunnableMap<O>): Runnable<I, unknown, unknown> {
     const self = this instanceof StepRunnable ? this.step : this;
     return Runnable.from(sequenceStep([self as Step<unknown, unknown>, toStep(next as Runnable<unknown, unknown>)]) as Step<I, unknown>);
   }
@@ -123,35 +128,35 @@ export abstract class Runnable<I, O> implements Step<I, O> {
    * that need the whole input). To run once per value, use
    * `switchMap((x) => runnable.stream(x))` instead.
    */
-  asOperator(options?: RunOptions): OperatorFunction<I, O> {
+  asOperator(options?: RunOptions): OperatorFunction<I, C> {
     return (source) => rootRun(this, inputFrom(source, delta<I>()), options);
   }
 
   /** Retries failed runs with backoff, as long as no chunk was emitted yet. */
-  withRetry(options?: RetryOptions): Runnable<I, O> {
-    return Runnable.from(retryStep(this, options));
+  withRetry(options?: RetryOptions): Runnable<I, O, C> {
+    return Runnable.from<I, O, C>(retryStep(this, options));
   }
 
   /** Tries `fallbacks` in order when this fails before emitting a chunk. */
-  withFallbacks(fallbacks: readonly Runnable<I, O>[]): Runnable<I, O> {
-    return Runnable.from(fallbacksStep<I, O>([this, ...fallbacks]));
+  withFallbacks(fallbacks: readonly Runnable<I, O, C>[]): Runnable<I, O, C> {
+    return Runnable.from<I, O, C>(fallbacksStep<I, C>([this, ...fallbacks]));
   }
 
   /** Applies `options` to every run of this runnable and its nested steps. */
-  withConfig(options: RunOptions): Runnable<I, O> {
-    return Runnable.from(configStep(this, options));
+  withConfig(options: RunOptions): Runnable<I, O, C> {
+    return Runnable.from<I, O, C>(configStep(this, options));
   }
 }
 
 /** A `Runnable` over a step built by the composition functions. */
-class StepRunnable<I, O> extends Runnable<I, O> {
+class StepRunnable<I, O, C> extends Runnable<I, O, C> {
   readonly name: string;
-  readonly aggregator: AggregatorSpec<O>;
+  readonly aggregator: AggregatorSpec<C>;
   override readonly config: RunOptions | undefined;
   /** The wrapped step, so `pipe` can flatten sequences. */
-  readonly step: Step<I, O>;
+  readonly step: Step<I, C>;
 
-  constructor(step: Step<I, O>) {
+  constructor(step: Step<I, C>) {
     super();
     this.step = step;
     this.name = step.name;
@@ -159,7 +164,7 @@ class StepRunnable<I, O> extends Runnable<I, O> {
     this.config = step.config;
   }
 
-  doStream(input: StreamInput<I>, ctx: RunContext): Observable<O> {
+  doStream(input: StreamInput<I>, ctx: RunContext): Observable<C> {
     return this.step.doStream(input, ctx);
   }
 }
