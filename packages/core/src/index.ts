@@ -10,7 +10,8 @@ export { pick } from './compose/pick.js';
 export { branch } from './compose/branch.js';
 export type { MapInput } from './compose/map-input.js';
 export type { LambdaOptions } from './steps/lambda-step.js';
-export { isRetryableError, type RetryOptions } from './steps/retry-policy.js';
+export { isRetryableError, retryDelay, type RetryOptions } from './steps/retry-policy.js';
+export { retryWithBackoff } from './steps/retry-with-backoff.js';
 
 // runs
 export { RunStream } from './run/run-stream.js';

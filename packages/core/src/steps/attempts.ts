@@ -1,31 +1,26 @@
 import { Observable, Subscription, timer } from 'rxjs';
-import type { RunContext } from '../run/run-context.js';
-import { runStep } from '../run/run-step.js';
-import type { Step } from '../run/step.js';
-import type { StreamInput } from '../run/stream-input.js';
-import { replayableInput } from './replay-input.js';
 
-/** What follows a failed attempt: another step to run after a delay, or the error to end with. */
-export type AfterFailure<I, O> = (error: unknown, attempt: number) => { readonly step: Step<I, O>; readonly delayMs: number } | { readonly error: unknown };
+/** What follows a failed attempt: the next attempt to make after a delay, or the error to end with. */
+export type AfterFailure<T> = (
+  error: unknown,
+  attempt: number,
+) => { readonly next: () => Observable<T>; readonly delayMs: number } | { readonly error: unknown };
 
 /**
- * Runs `first`, and on failure whatever `afterFailure` says, on a replayable
- * copy of the input. Once a chunk went downstream, a failure is final: another
- * attempt would emit its chunks again, and a consumer cannot take back what it
- * already showed.
+ * Subscribes to `first()`, and on failure to whatever `afterFailure` says.
+ * Once a value went downstream, a failure is final: another attempt would emit
+ * its values again, and a consumer cannot take back what it already showed.
  */
-export function runAttempts<I, O>(first: Step<I, O>, afterFailure: AfterFailure<I, O>, rawInput: StreamInput<I>, ctx: RunContext): Observable<O> {
-  return new Observable<O>((subscriber) => {
-    const { input, subscription: inputSubscription } = replayableInput(rawInput);
+export function attempts<T>(first: () => Observable<T>, afterFailure: AfterFailure<T>): Observable<T> {
+  return new Observable<T>((subscriber) => {
     const subscription = new Subscription();
-    subscription.add(inputSubscription);
     let emitted = false;
-    const attempt = (step: Step<I, O>, number: number): void => {
+    const attempt = (make: () => Observable<T>, number: number): void => {
       subscription.add(
-        runStep(step, input, ctx).subscribe({
-          next(chunk) {
+        make().subscribe({
+          next(value) {
             emitted = true;
-            subscriber.next(chunk);
+            subscriber.next(value);
           },
           error(error: unknown) {
             const next = emitted ? { error } : afterFailure(error, number);
@@ -34,8 +29,8 @@ export function runAttempts<I, O>(first: Step<I, O>, afterFailure: AfterFailure<
               return;
             }
             // rxjs `timer` so TestScheduler can drive backoff in virtual time.
-            if (next.delayMs > 0) subscription.add(timer(next.delayMs).subscribe(() => attempt(next.step, number + 1)));
-            else attempt(next.step, number + 1);
+            if (next.delayMs > 0) subscription.add(timer(next.delayMs).subscribe(() => attempt(next.next, number + 1)));
+            else attempt(next.next, number + 1);
           },
           complete: () => subscriber.complete(),
         }),

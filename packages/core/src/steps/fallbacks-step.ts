@@ -1,6 +1,9 @@
+import { Observable } from 'rxjs';
 import { AbortError } from '../errors/abort-error.js';
+import { runStep } from '../run/run-step.js';
 import type { Step } from '../run/step.js';
-import { runAttempts } from './attempts.js';
+import { attempts } from './attempts.js';
+import { replayableInput } from './replay-input.js';
 
 /**
  * Runs the first step; if it fails before emitting a chunk, the next one, and
@@ -12,19 +15,19 @@ export function fallbacksStep<I, O>(steps: readonly [Step<I, O>, ...Step<I, O>[]
   return {
     name: primary.name,
     aggregator: primary.aggregator,
-    doStream: (input, ctx) => {
-      let firstError: unknown;
-      return runAttempts(
-        primary,
-        (error, attempt) => {
+    doStream: (rawInput, ctx) =>
+      new Observable<O>((subscriber) => {
+        const { input, subscription } = replayableInput(rawInput);
+        let firstError: unknown;
+        const run = (step: Step<I, O>) => () => runStep(step, input, ctx);
+        const outcome = attempts(run(primary), (error, attempt) => {
           if (attempt === 1) firstError = error;
           const next = steps[attempt];
           if (AbortError.isInstance(error)) return { error };
-          return next === undefined ? { error: firstError } : { step: next, delayMs: 0 };
-        },
-        input,
-        ctx,
-      );
-    },
+          return next === undefined ? { error: firstError } : { next: run(next), delayMs: 0 };
+        });
+        subscription.add(outcome.subscribe(subscriber));
+        return subscription;
+      }),
   };
 }

@@ -7,8 +7,11 @@ import type { StreamInput } from '../run/stream-input.js';
  * duration of the step. A whole input is already replayable.
  */
 export function replayableInput<I>(input: StreamInput<I>): { readonly input: StreamInput<I>; readonly subscription: Subscription } {
-  if (input.whole) return { input, subscription: Subscription.EMPTY };
+  // A fresh container: the input's own subscription may already be closed
+  // (a synchronous upstream), and adding to a closed one unsubscribes at once.
+  const subscription = new Subscription();
+  if (input.whole) return { input, subscription };
   const replay = new ReplaySubject<I>();
-  const subscription = input.chunks.subscribe(replay);
+  subscription.add(input.chunks.subscribe(replay));
   return { input: { ...input, chunks: replay }, subscription };
 }
