@@ -12,6 +12,7 @@ export type { MapInput } from './compose/map-input.js';
 export type { LambdaOptions } from './steps/lambda-step.js';
 export { isRetryableError, retryDelay, type RetryOptions } from './steps/retry-policy.js';
 export { retryWithBackoff } from './steps/retry-with-backoff.js';
+export { fromAsyncIterable } from './steps/from-async-iterable.js';
 
 // runs
 export { RunStream } from './run/run-stream.js';

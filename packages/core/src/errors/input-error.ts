@@ -5,11 +5,11 @@ const marker = Symbol.for('rivulet.error.input');
 /** Options of an {@link InputError}. */
 export interface InputErrorOptions extends RivuletErrorOptions {
   /** The variables that were missing or wrong, by name. */
-  readonly variables?: readonly string[];
+  readonly variables?: readonly string[] | undefined;
   /** Position in a template or document the error points at (0-based). */
-  readonly position?: number;
+  readonly position?: number | undefined;
   /** Validation issues, for example from a zod input schema. */
-  readonly issues?: readonly unknown[];
+  readonly issues?: readonly unknown[] | undefined;
 }
 
 /** The input was unusable: a missing prompt variable, a malformed template, a value failing a schema. */

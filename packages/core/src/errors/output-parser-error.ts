@@ -7,9 +7,9 @@ export interface OutputParserErrorOptions extends RivuletErrorOptions {
   /** The raw model output read so far. */
   readonly text: string;
   /** Offset in `text` where parsing failed, when known. */
-  readonly position?: number;
+  readonly position?: number | undefined;
   /** Schema validation issues (zod issues), when validation failed. */
-  readonly issues?: readonly unknown[];
+  readonly issues?: readonly unknown[] | undefined;
 }
 
 /** A model's output could not be parsed or failed validation. Nothing is lost: `.text` holds the raw output. */

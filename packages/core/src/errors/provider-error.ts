@@ -7,15 +7,15 @@ export interface ProviderErrorOptions extends RivuletErrorOptions {
   /** Which provider failed, e.g. `openai`. */
   readonly provider: string;
   /** HTTP status, when the failure was an HTTP response. */
-  readonly status?: number;
+  readonly status?: number | undefined;
   /** The provider's error code, e.g. `rate_limit_exceeded`. */
-  readonly code?: string;
+  readonly code?: string | undefined;
   /** The provider's request id, for support tickets. */
-  readonly requestId?: string;
+  readonly requestId?: string | undefined;
   /** Whether sending the same request again may succeed. Defaults from `status`. */
-  readonly retryable?: boolean;
+  readonly retryable?: boolean | undefined;
   /** How long the provider asked us to wait before retrying (Retry-After), in ms. */
-  readonly retryAfterMs?: number;
+  readonly retryAfterMs?: number | undefined;
 }
 
 /** Statuses worth retrying: timeouts, conflicts, rate limits and server errors. */

@@ -3,7 +3,7 @@ const rivuletMarker = Symbol.for('rivulet.error');
 /** Options every Rivulet error accepts. */
 export interface RivuletErrorOptions {
   /** The underlying error, kept for debugging (never serialized to clients). */
-  readonly cause?: unknown;
+  readonly cause?: unknown | undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ export type TimeoutKind = 'run' | 'idle';
 /** Options of a {@link TimeoutError}. */
 export interface TimeoutErrorOptions extends RivuletErrorOptions {
   readonly timeoutMs: number;
-  readonly kind?: TimeoutKind;
+  readonly kind?: TimeoutKind | undefined;
 }
 
 /** A run took longer than its `timeout`, or a stream stayed silent longer than its `idleTimeout`. */

@@ -1,0 +1,126 @@
+import { concatMap, map, type Observable } from 'rxjs';
+import {
+  AIMessageChunk,
+  delta,
+  InputError,
+  retryWithBackoff,
+  Runnable,
+  wholeInput,
+  type Message,
+  type RunContext,
+  type RunOptions,
+  type RunStream,
+  type StreamInput,
+} from '@rivulet/core';
+import type { ChatStreamPartV1 } from '../provider/v1/chat-stream-part.js';
+import { choiceChunks, foldChoices, type ChoiceChunk } from './choice-chunks.js';
+import type { ChatModelProviderV1 } from '../provider/v1/chat-model-provider.js';
+import type { ChatRequestV1 } from '../provider/v1/chat-request.js';
+import { samplingParams, type ChatModelOptions } from './chat-model-options.js';
+import { toMessages, type ChatModelInput } from './chat-model-input.js';
+import { idleTimeout } from './idle-timeout.js';
+import { partToChunk } from './part-to-chunk.js';
+import { providerParts } from './provider-parts.js';
+import { requireFinish } from './require-finish.js';
+
+/**
+ * A chat model: a `Runnable` from messages to a streamed `AIMessageChunk`,
+ * built on a provider that only maps the wire. It adds message coercion,
+ * retries before the first chunk (honouring Retry-After), the whole-run
+ * `timeout` and the mid-stream `idleTimeout`, truncation detection and usage.
+ *
+ * @example
+ * ```ts
+ * const model = new ChatModel(myProvider, { temperature: 0, idleTimeout: 30_000 });
+ * for await (const chunk of model.stream([{ role: 'user', content: 'Hi' }])) process.stdout.write(chunk.content);
+ * ```
+ */
+export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
+  readonly name: string;
+  readonly aggregator = delta<AIMessageChunk>();
+  override readonly config: RunOptions | undefined;
+  readonly provider: ChatModelProviderV1;
+  readonly options: ChatModelOptions;
+
+  constructor(provider: ChatModelProviderV1, options: ChatModelOptions = {}) {
+    super();
+    this.provider = provider;
+    this.options = options;
+    this.name = options.name ?? `${provider.provider}:${provider.modelId}`;
+    this.config = options.timeout === undefined ? undefined : { timeout: options.timeout };
+  }
+
+  /** The same model with some options replaced. */
+  withOptions(options: ChatModelOptions): ChatModel {
+    return new ChatModel(this.provider, { ...this.options, ...options });
+  }
+
+  doStream(input: StreamInput<ChatModelInput>, _ctx: RunContext): Observable<AIMessageChunk> {
+    return wholeInput(input, this.name).pipe(concatMap((value) => this.streamReply(toMessages(value))));
+  }
+
+  /** The request the provider gets for `messages`, without its signal. */
+  protected buildRequest(messages: readonly Message[]): Omit<ChatRequestV1, 'signal'> {
+    const { tools, toolChoice, responseFormat, providerOptions } = this.options;
+    return {
+      messages,
+      params: samplingParams(this.options),
+      ...(tools !== undefined && tools.length > 0 && { tools }),
+      ...(toolChoice !== undefined && { toolChoice }),
+      ...(responseFormat !== undefined && { responseFormat }),
+      ...(providerOptions !== undefined && { providerOptions }),
+    };
+  }
+
+  /**
+   * Several replies to the same input (the provider's `n`), each complete,
+   * in choice order. Choices stream separately and are never interleaved.
+   *
+   * @example
+   * ```ts
+   * const [first, second] = await model.generate('Name a river', { n: 2 });
+   * ```
+   */
+  generate(input: ChatModelInput, options: RunOptions & { readonly n: number }): Promise<AIMessageChunk[]> {
+    return new Promise((resolve, reject) => {
+      const chunks: ChoiceChunk[] = [];
+      this.streamChoices(input, options).subscribe({
+        next: (chunk) => chunks.push(chunk),
+        error: reject,
+        complete: () => resolve(foldChoices(chunks)),
+      });
+    });
+  }
+
+  /** The chunks of several replies to the same input, each tagged with its choice. */
+  streamChoices(input: ChatModelInput, options: RunOptions & { readonly n: number }): RunStream<ChoiceChunk> {
+    const { n, ...runOptions } = options;
+    const model = this.withOptions({ n });
+    return Runnable.from<ChatModelInput, ChoiceChunk>({
+      name: this.name,
+      aggregator: delta(),
+      config: this.config,
+      doStream: (stepInput) =>
+        wholeInput(stepInput, this.name).pipe(
+          concatMap((value) => model.withRetries(() => model.attempt(toMessages(value)).pipe(choiceChunks(this.provider.provider)))),
+        ),
+    }).stream(input, runOptions);
+  }
+
+  private streamReply(messages: readonly Message[]): Observable<AIMessageChunk> {
+    if ((this.options.n ?? 1) > 1) {
+      throw new InputError(`${this.name}: n = ${this.options.n} asks for several replies, and a run streams one. Use generate() or streamChoices().`);
+    }
+    return this.withRetries(() => this.attempt(messages).pipe(map(partToChunk), requireFinish(this.provider.provider)));
+  }
+
+  /** One call to the provider, bounded by the idle timeout. */
+  private attempt(messages: readonly Message[]): Observable<ChatStreamPartV1> {
+    return providerParts(this.provider, this.buildRequest(messages)).pipe(idleTimeout(this.options.idleTimeout));
+  }
+
+  /** Retries before the first chunk, as the options say. */
+  private withRetries<T>(attempt: () => Observable<T>): Observable<T> {
+    return retryWithBackoff(attempt, { ...this.options.retry, maxAttempts: (this.options.maxRetries ?? 2) + 1 });
+  }
+}

@@ -1,0 +1,97 @@
+import type { FinishReason, Usage } from '@rivulet/core';
+import type OpenAI from 'openai';
+import type { ChatStreamPartV1 } from '../provider/v1/chat-stream-part.js';
+
+/** A chunk as OpenAI-compatible servers send it, with the extras some add. */
+export type CompatibleChunk = OpenAI.Chat.Completions.ChatCompletionChunk & {
+  readonly citations?: readonly unknown[];
+  readonly search_results?: readonly unknown[];
+  readonly choices: readonly (OpenAI.Chat.Completions.ChatCompletionChunk.Choice & {
+    readonly delta: { readonly reasoning_content?: string | null };
+  })[];
+};
+
+/**
+ * Turns Chat Completions chunks into stream parts, one chunk at a time.
+ * Stateful per response: response-level facts (id, model, citations, usage)
+ * that servers repeat on every chunk (Perplexity does) are passed on only
+ * when they change, so nothing is duplicated downstream.
+ */
+export class OpenAIChunkMapper {
+  #announced = false;
+  #citations = '';
+  #searchResults = '';
+  #usage = '';
+
+  map(chunk: CompatibleChunk): ChatStreamPartV1[] {
+    const parts: ChatStreamPartV1[] = [];
+    if (!this.#announced) {
+      this.#announced = true;
+      parts.push({ type: 'metadata', metadata: { id: chunk.id, model: chunk.model } });
+    }
+    this.#extras(chunk, parts);
+    for (const choice of chunk.choices) {
+      const index = choice.index;
+      const delta = choice.delta;
+      if (delta.reasoning_content) parts.push({ type: 'reasoning-delta', choice: index, text: delta.reasoning_content });
+      if (delta.content) parts.push({ type: 'text-delta', choice: index, text: delta.content });
+      for (const call of delta.tool_calls ?? []) {
+        parts.push({ type: 'tool-call-delta', choice: index, index: call.index, id: call.id, name: call.function?.name, argsText: call.function?.arguments });
+      }
+      if (choice.finish_reason) parts.push({ type: 'finish', choice: index, reason: finishReason(choice.finish_reason), rawReason: choice.finish_reason });
+    }
+    if (chunk.usage) {
+      const usage = toUsage(chunk.usage);
+      const key = JSON.stringify(usage);
+      if (key !== this.#usage) {
+        this.#usage = key;
+        parts.push({ type: 'usage', usage });
+      }
+    }
+    return parts;
+  }
+
+  #extras(chunk: CompatibleChunk, parts: ChatStreamPartV1[]): void {
+    const metadata: Record<string, unknown> = {};
+    if (chunk.citations !== undefined && signature(chunk.citations) !== this.#citations) {
+      this.#citations = signature(chunk.citations);
+      metadata['citations'] = chunk.citations;
+    }
+    if (chunk.search_results !== undefined && signature(chunk.search_results) !== this.#searchResults) {
+      this.#searchResults = signature(chunk.search_results);
+      metadata['searchResults'] = chunk.search_results;
+    }
+    if (Object.keys(metadata).length > 0) parts.push({ type: 'metadata', metadata });
+  }
+}
+
+/** Cheap identity of a repeated array: its length and last element. */
+function signature(list: readonly unknown[]): string {
+  return `${list.length}:${JSON.stringify(list[list.length - 1] ?? null)}`;
+}
+
+function finishReason(raw: string): FinishReason {
+  switch (raw) {
+    case 'stop':
+    case 'length':
+    case 'tool_calls':
+    case 'content_filter':
+      return raw;
+    case 'function_call':
+      return 'tool_calls';
+    default:
+      return 'other';
+  }
+}
+
+function toUsage(usage: OpenAI.Completions.CompletionUsage): Usage {
+  const reasoning = usage.completion_tokens_details?.reasoning_tokens;
+  const cached = usage.prompt_tokens_details?.cached_tokens;
+  return {
+    inputTokens: usage.prompt_tokens,
+    outputTokens: usage.completion_tokens,
+    totalTokens: usage.total_tokens,
+    ...(reasoning != null && { reasoningTokens: reasoning }),
+    ...(cached != null && { cachedInputTokens: cached }),
+  };
+}
