@@ -24,6 +24,8 @@ export type { ChatModelOptions } from './chat-model/chat-model-options.js';
 export { toMessages, type ChatModelInput } from './chat-model/chat-model-input.js';
 export type { ChoiceChunk } from './chat-model/choice-chunks.js';
 export { toProviderError } from './chat-model/to-provider-error.js';
+export { tool, toToolDefinition, toJsonSchema, isTool, type Tool } from './chat-model/tool.js';
+export { executeToolCalls } from './chat-model/execute-tool-calls.js';
 
 // OpenAI-compatible provider
 export { OpenAIChatModel, type OpenAIChatModelOptions } from './openai/openai-chat-model.js';

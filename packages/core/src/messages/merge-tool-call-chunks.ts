@@ -55,10 +55,12 @@ function join(call: ToolCallChunk, fragment: ToolCallChunk): ToolCallChunk {
   const name = call.name || fragment.name;
   const argsText =
     call.argsText === undefined ? fragment.argsText : call.argsText + (fragment.argsText ?? '');
+  const partialArgs = fragment.partialArgs ?? call.partialArgs;
   return Object.freeze({
     index: call.index,
     ...(id !== undefined && { id }),
     ...(name !== undefined && { name }),
     ...(argsText !== undefined && { argsText }),
+    ...(partialArgs !== undefined && { partialArgs }),
   });
 }

@@ -32,4 +32,9 @@ export interface ToolCallChunk {
   readonly name?: string | undefined;
   /** A fragment of the arguments' JSON text; it may split anywhere, even inside a string. */
   readonly argsText?: string | undefined;
+  /**
+   * The arguments parsed so far, as an immutable snapshot: set by a chat model
+   * with bound tools while the call streams, so a UI can show them filling in.
+   */
+  readonly partialArgs?: Readonly<Record<string, unknown>> | undefined;
 }

@@ -1,5 +1,6 @@
 import type { RetryOptions } from '@rivulet/core';
 import type { ResponseFormatV1, SamplingParamsV1, ToolChoiceV1, ToolDefinitionV1 } from '../provider/v1/chat-request.js';
+import type { Tool } from './tool.js';
 
 /** Options of a {@link ChatModel}. */
 export interface ChatModelOptions extends SamplingParamsV1 {
@@ -13,8 +14,8 @@ export interface ChatModelOptions extends SamplingParamsV1 {
   readonly idleTimeout?: number | undefined;
   /** Longest a whole run may take, in ms; then `TimeoutError`. */
   readonly timeout?: number | undefined;
-  /** Tools the model may call (see `bindTools`). */
-  readonly tools?: readonly ToolDefinitionV1[] | undefined;
+  /** Tools the model may call (see `bindTools`): tools with zod schemas, or bare definitions. */
+  readonly tools?: readonly (Tool | ToolDefinitionV1)[] | undefined;
   readonly toolChoice?: ToolChoiceV1 | undefined;
   readonly responseFormat?: ResponseFormatV1 | undefined;
   /** Provider-specific request fields, passed through. */

@@ -1,6 +1,7 @@
 import { concatMap, map, type Observable } from 'rxjs';
+import type {
+  AIMessageChunk} from '@rivulet/core';
 import {
-  AIMessageChunk,
   delta,
   InputError,
   retryWithBackoff,
@@ -15,7 +16,9 @@ import {
 import type { ChatStreamPartV1 } from '../provider/v1/chat-stream-part.js';
 import { choiceChunks, foldChoices, type ChoiceChunk } from './choice-chunks.js';
 import type { ChatModelProviderV1 } from '../provider/v1/chat-model-provider.js';
-import type { ChatRequestV1 } from '../provider/v1/chat-request.js';
+import type { ChatRequestV1, ToolChoiceV1, ToolDefinitionV1 } from '../provider/v1/chat-request.js';
+import { streamToolArgs } from './stream-tool-args.js';
+import { toToolDefinition, type Tool } from './tool.js';
 import { samplingParams, type ChatModelOptions } from './chat-model-options.js';
 import { toMessages, type ChatModelInput } from './chat-model-input.js';
 import { idleTimeout } from './idle-timeout.js';
@@ -50,6 +53,21 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
     this.config = options.timeout === undefined ? undefined : { timeout: options.timeout };
   }
 
+  /**
+   * The same model with tools it may call. Tool-call arguments stream with
+   * `partialArgs` snapshots on the chunks; `executeToolCalls` runs the calls.
+   *
+   * @example
+   * ```ts
+   * const withTools = model.bindTools([weather]);
+   * const reply = await withTools.invoke('Weather in Oslo?');
+   * const results = await executeToolCalls(reply, [weather]);
+   * ```
+   */
+  bindTools(tools: readonly (Tool | ToolDefinitionV1)[], options: { readonly toolChoice?: ToolChoiceV1 | undefined } = {}): ChatModel {
+    return this.withOptions({ tools: [...(this.options.tools ?? []), ...tools], ...(options.toolChoice !== undefined && { toolChoice: options.toolChoice }) });
+  }
+
   /** The same model with some options replaced. */
   withOptions(options: ChatModelOptions): ChatModel {
     return new ChatModel(this.provider, { ...this.options, ...options });
@@ -65,7 +83,7 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
     return {
       messages,
       params: samplingParams(this.options),
-      ...(tools !== undefined && tools.length > 0 && { tools }),
+      ...(tools !== undefined && tools.length > 0 && { tools: tools.map(toToolDefinition) }),
       ...(toolChoice !== undefined && { toolChoice }),
       ...(responseFormat !== undefined && { responseFormat }),
       ...(providerOptions !== undefined && { providerOptions }),
@@ -111,7 +129,8 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
     if ((this.options.n ?? 1) > 1) {
       throw new InputError(`${this.name}: n = ${this.options.n} asks for several replies, and a run streams one. Use generate() or streamChoices().`);
     }
-    return this.withRetries(() => this.attempt(messages).pipe(map(partToChunk), requireFinish(this.provider.provider)));
+    const reply = this.withRetries(() => this.attempt(messages).pipe(map(partToChunk), requireFinish(this.provider.provider)));
+    return (this.options.tools?.length ?? 0) > 0 ? reply.pipe(streamToolArgs()) : reply;
   }
 
   /** One call to the provider, bounded by the idle timeout. */

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { RunContext } from '@rivulet/core';
+import type { ToolDefinitionV1 } from '../provider/v1/chat-request.js';
+
+/**
+ * A tool a model may call: its name, what it is for, and a zod schema of its
+ * arguments; `execute` runs it (see `executeToolCalls`).
+ *
+ * @example
+ * ```ts
+ * const weather = tool({
+ *   name: 'weather',
+ *   description: 'Current weather in a city',
+ *   schema: z.object({ city: z.string() }),
+ *   execute: async ({ city }) => `Sunny in ${city}`,
+ * });
+ * ```
+ */
+export interface Tool<S extends z.ZodType = z.ZodType, R = unknown> {
+  readonly name: string;
+  readonly description?: string | undefined;
+  readonly schema: S;
+  readonly execute?: ((args: z.output<S>, ctx: RunContext) => R | Promise<R>) | undefined;
+  /** Ask the provider to enforce the schema exactly. Default false. */
+  readonly strict?: boolean | undefined;
+}
+
+/** Declares a tool with its argument types inferred from the schema. */
+export function tool<S extends z.ZodType, R = unknown>(definition: Tool<S, R>): Tool<S, R> {
+  return definition;
+}
+
+/** A tool as the provider contract describes it: JSON Schema from zod 4's own conversion. */
+export function toToolDefinition(tool: Tool | ToolDefinitionV1): ToolDefinitionV1 {
+  if (!('schema' in tool)) return tool;
+  return {
+    name: tool.name,
+    parameters: toJsonSchema(tool.schema),
+    ...(tool.description !== undefined && { description: tool.description }),
+    ...(tool.strict !== undefined && { strict: tool.strict }),
+  };
+}
+
+/** A zod schema as plain JSON Schema, without the `$schema` key some providers reject. */
+export function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
+  return rest;
+}
+
+/** True when `value` is a {@link Tool} (it has a zod schema), not a bare definition. */
+export function isTool(value: Tool | ToolDefinitionV1): value is Tool {
+  return 'schema' in value;
+}
