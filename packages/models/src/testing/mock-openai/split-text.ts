@@ -1,0 +1,13 @@
+/**
+ * Cuts text into pieces of `size` characters, counted in code points so an
+ * emoji is never split into broken surrogate halves. `''` gives no pieces.
+ */
+export function splitText(text: string, size: number): string[] {
+  const points = Array.from(text);
+  const step = Math.max(1, Math.floor(size));
+  const pieces: string[] = [];
+  for (let start = 0; start < points.length; start += step) {
+    pieces.push(points.slice(start, start + step).join(''));
+  }
+  return pieces;
+}

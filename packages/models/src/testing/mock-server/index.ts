@@ -1,0 +1,11 @@
+export { startMockHttpServer, type MockHttpServer, type MockHttpServerOptions } from './mock-http-server.js';
+export type { HttpExchange } from './http-exchange.js';
+export type { RecordedRequest, RequestOutcome } from './recorded-request.js';
+export { SseWriter, type SseOpenOptions } from './sse-writer.js';
+export { sendBody, sendJson } from './send-body.js';
+export { writeFlushed } from './write-flushed.js';
+export { dropConnection } from './drop-connection.js';
+export { stall } from './stall.js';
+export { sleep } from './sleep.js';
+export { createScriptPlayer, type Script, type ScriptPlayer } from './script.js';
+export { ScriptExhaustedError } from './script-exhausted-error.js';

@@ -1,0 +1,68 @@
+import type { HttpExchange } from './http-exchange.js';
+import { writeFlushed } from './write-flushed.js';
+
+/** Options for {@link SseWriter.open}. */
+export interface SseOpenOptions {
+  /** HTTP status, 200 unless told. */
+  readonly status?: number;
+  /** Extra response headers. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Writes a server-sent event stream to one exchange. Every write waits for the
+ * previous one to reach the socket (backpressure), and once the client is gone
+ * every call is a no-op returning false, so a script never writes into a dead
+ * connection.
+ */
+export class SseWriter {
+  readonly #exchange: HttpExchange;
+
+  constructor(exchange: HttpExchange) {
+    this.#exchange = exchange;
+  }
+
+  /** True while the client is still there and the stream not ended. */
+  get open(): boolean {
+    const { response, signal } = this.#exchange;
+    return !signal.aborted && !response.destroyed && !response.writableEnded;
+  }
+
+  /** Sends the event-stream headers right away, so the client sees them before the first event. */
+  start(options: SseOpenOptions = {}): void {
+    const { response } = this.#exchange;
+    if (!this.open || response.headersSent) return;
+    const status = options.status ?? 200;
+    response.writeHead(status, {
+      ...options.headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
+    response.flushHeaders();
+    this.#exchange.noteStatus(status);
+  }
+
+  /**
+   * Writes one event whose `data:` field is `data` verbatim (it may be
+   * invalid JSON on purpose). Multi-line data is split into several `data:`
+   * lines as the SSE format requires.
+   */
+  async event(data: string, eventName?: string): Promise<boolean> {
+    const name = eventName === undefined ? '' : `event: ${eventName}\n`;
+    const lines = data.split('\n').map((line) => `data: ${line}\n`).join('');
+    const written = await writeFlushed(this.#exchange.response, `${name}${lines}\n`, this.#exchange.signal);
+    if (written) this.#exchange.noteEvent();
+    return written;
+  }
+
+  /** Writes a JSON value as one event. */
+  json(value: unknown, eventName?: string): Promise<boolean> {
+    return this.event(JSON.stringify(value), eventName);
+  }
+
+  /** Ends the stream cleanly (the chunked body is terminated). */
+  end(): void {
+    if (this.open) this.#exchange.response.end();
+  }
+}
