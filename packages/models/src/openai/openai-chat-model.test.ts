@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AbortError, AIMessageChunk, ProviderError, TimeoutError, TruncatedStreamError } from '@rivulet/core';
+import type { AIMessageChunk} from '@rivulet/core';
+import { AbortError, ProviderError, TimeoutError, TruncatedStreamError } from '@rivulet/core';
 import { collect, settle } from '@rivulet/core/testing';
 import { OpenAIChatModel, type OpenAIChatModelOptions } from '@rivulet/models';
 import { startMockOpenAIServer, type MockOpenAIServer, type MockScript } from '@rivulet/models/testing';
