@@ -1,0 +1,97 @@
+import { safeParse, type $ZodType } from 'zod/v4/core';
+import type { JsonObserver } from '../json/json-observer.js';
+import type { JsonPath, JsonPathSegment, JsonValue } from '../json/json-value.js';
+import { ParseFailure } from '../json/parse-failure.js';
+import { toPointer } from '../patch/json-pointer.js';
+import { childNodes } from './child-nodes.js';
+import { describeNodes, fittingNodes, jsonTypeOf } from './fitting-nodes.js';
+import { accepts, requiredKeys } from './required-keys.js';
+import type { SchemaNode, SchemaNodes } from './schema-node.js';
+import { schemaNodesOf } from './schema-nodes-of.js';
+
+function isContainer(value: JsonValue): value is JsonValue[] | Record<string, JsonValue> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Checks a growing value against a zod schema without re-validating it per
+ * chunk: each value is checked when it starts (can its JSON type still fit?),
+ * while it grows (can this open string still become one of the enum values?) and
+ * when it completes (a scalar is validated once with its own schema; an object
+ * must hold the required keys of some alternative). So the work is linear, and a
+ * field that can no longer satisfy the schema fails as soon as that is certain.
+ *
+ * Never a false failure: where the schema cannot tell (any, unknown, catch,
+ * coercion, intersections, custom types), nothing below is checked. Checks on a
+ * whole container (refinements, array lengths) wait for {@link SchemaObserver.validate}, which
+ * runs the full schema once on the final value.
+ */
+export class SchemaObserver implements JsonObserver {
+  private readonly frames: SchemaNodes[] = []; // alternatives of each open container
+  private current: SchemaNodes = 'any'; // alternatives of the open string or scalar
+  private prefixes: readonly string[] | undefined; // what the open string must begin, when only enum/literal values fit
+  private text = '';
+
+  constructor(private readonly schema: $ZodType) {}
+
+  /** Validates the final value with the whole schema (applying defaults and transforms); throws `ParseFailure` with zod issues. */
+  validate(value: unknown): unknown {
+    const result = safeParse(this.schema, value);
+    if (result.success) return result.data;
+    throw new ParseFailure(`Output does not match the schema: ${result.error.issues.map((i) => i.message).join('; ')}`, undefined, result.error.issues);
+  }
+
+  /** @internal */
+  onStart(path: JsonPath, value: JsonValue): void {
+    const top = this.frames[this.frames.length - 1];
+    const nodes = top === undefined ? schemaNodesOf(this.schema) : childNodes(top, path[path.length - 1] as JsonPathSegment);
+    let fitting: SchemaNodes = 'any';
+    if (nodes !== 'any') {
+      fitting = fittingNodes(nodes, value);
+      if (fitting.length === 0) this.fail(`expected ${describeNodes(nodes)}, got ${jsonTypeOf(value)}`, path, nodes, value);
+    }
+    if (isContainer(value)) {
+      this.frames.push(fitting);
+      return;
+    }
+    this.current = fitting;
+    this.prefixes = undefined;
+    if (typeof value === 'string' && fitting !== 'any' && fitting.every((n) => n.kind === 'values')) {
+      this.prefixes = fitting.flatMap((n) => (n.kind === 'values' ? n.values.filter((v): v is string => typeof v === 'string') : []));
+      this.text = '';
+    }
+  }
+
+  /** @internal */
+  onAppend(path: JsonPath, text: string): void {
+    const prefixes = this.prefixes;
+    if (prefixes === undefined) return;
+    this.text += text;
+    const sofar = this.text;
+    if (!prefixes.some((p) => p.length >= sofar.length && p.startsWith(sofar))) {
+      this.fail(`${JSON.stringify(sofar)} cannot begin any of ${prefixes.map((p) => JSON.stringify(p)).join(', ')}`, path, this.current, sofar);
+    }
+  }
+
+  /** @internal */
+  onEnd(path: JsonPath, value: JsonValue): void {
+    if (!isContainer(value)) {
+      const nodes = this.current;
+      if (nodes !== 'any' && !nodes.some((n) => n.kind === 'null' || accepts(n.schema, value))) this.fail('invalid value', path, nodes, value);
+      return;
+    }
+    const nodes = this.frames.pop() as SchemaNodes;
+    if (nodes === 'any' || Array.isArray(value)) return;
+    const complete = (n: SchemaNode): boolean => n.kind !== 'object' || requiredKeys(n).every((key) => Object.hasOwn(value, key));
+    if (!nodes.some(complete)) this.fail('missing required keys', path, nodes, value);
+  }
+
+  // Fails with the issues of the first alternative (zod explains better than we could).
+  private fail(reason: string, path: JsonPath, nodes: SchemaNodes, value: unknown): never {
+    const node = nodes === 'any' ? undefined : nodes.find((n): n is Exclude<SchemaNode, { kind: 'null' }> => n.kind !== 'null');
+    const issues = node === undefined ? [] : (safeParse(node.schema, value).error?.issues ?? []);
+    const where = path.length === 0 ? 'the root' : toPointer(path);
+    const detail = issues.length > 0 ? `: ${issues.map((i) => i.message).join('; ')}` : '';
+    throw new ParseFailure(`Output cannot match the schema at ${where}, ${reason}${detail}`, undefined, issues);
+  }
+}
