@@ -26,6 +26,13 @@ export type { ChoiceChunk } from './chat-model/choice-chunks.js';
 export { toProviderError } from './chat-model/to-provider-error.js';
 export { tool, toToolDefinition, toJsonSchema, isTool, type Tool } from './chat-model/tool.js';
 export { executeToolCalls } from './chat-model/execute-tool-calls.js';
+export {
+  structuredOutput,
+  structuredOutputWithRaw,
+  type RawAndParsed,
+  type StructuredOutputMethod,
+  type StructuredOutputOptions,
+} from './chat-model/structured-output.js';
 
 // OpenAI-compatible provider
 export { OpenAIChatModel, type OpenAIChatModelOptions } from './openai/openai-chat-model.js';

@@ -18,6 +18,9 @@ import { choiceChunks, foldChoices, type ChoiceChunk } from './choice-chunks.js'
 import type { ChatModelProviderV1 } from '../provider/v1/chat-model-provider.js';
 import type { ChatRequestV1, ToolChoiceV1, ToolDefinitionV1 } from '../provider/v1/chat-request.js';
 import { streamToolArgs } from './stream-tool-args.js';
+import { structuredOutput, structuredOutputWithRaw, type RawAndParsed, type StructuredOutputOptions } from './structured-output.js';
+import type { DeepPartial } from '@rivulet/parsers';
+import type { z } from 'zod';
 import { toToolDefinition, type Tool } from './tool.js';
 import { samplingParams, type ChatModelOptions } from './chat-model-options.js';
 import { toMessages, type ChatModelInput } from './chat-model-input.js';
@@ -66,6 +69,34 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
    */
   bindTools(tools: readonly (Tool | ToolDefinitionV1)[], options: { readonly toolChoice?: ToolChoiceV1 | undefined } = {}): ChatModel {
     return this.withOptions({ tools: [...(this.options.tools ?? []), ...tools], ...(options.toolChoice !== undefined && { toolChoice: options.toolChoice }) });
+  }
+
+  /**
+   * This model asked for output matching a zod schema, parsed while it
+   * streams: chunks are deep-partial snapshots, validated as they grow (a
+   * field that can no longer fit fails early); `invoke` gives the value
+   * validated by the whole schema. With `includeRaw`, the model's message is
+   * kept beside it as `{ raw, parsed }`.
+   *
+   * @example
+   * ```ts
+   * const joke = z.object({ setup: z.string(), punchline: z.string() });
+   * for await (const partial of model.withStructuredOutput(joke).stream('A joke about rivers')) render(partial);
+   * ```
+   */
+  withStructuredOutput<S extends z.ZodType>(
+    schema: S,
+    options?: StructuredOutputOptions & { readonly includeRaw?: false | undefined },
+  ): Runnable<ChatModelInput, z.output<S>, DeepPartial<z.output<S>>>;
+  withStructuredOutput<S extends z.ZodType>(
+    schema: S,
+    options: StructuredOutputOptions & { readonly includeRaw: true },
+  ): Runnable<ChatModelInput, RawAndParsed<z.output<S>>, Partial<RawAndParsed<DeepPartial<z.output<S>>>>>;
+  withStructuredOutput<S extends z.ZodType>(
+    schema: S,
+    options: StructuredOutputOptions & { readonly includeRaw?: boolean | undefined } = {},
+  ): Runnable<ChatModelInput, unknown, unknown> {
+    return options.includeRaw ? structuredOutputWithRaw(this, schema, options) : structuredOutput(this, schema, options);
   }
 
   /** The same model with some options replaced. */
