@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { TestScheduler } from 'rxjs/testing';
-import { AbortError, lambda, passthrough, TimeoutError, type RunContext } from '@rivulet/core';
+import { AbortError, lambda, passthrough, TimeoutError, type RunContext, type RunOptions } from '@rivulet/core';
 import { fakeRunnable, settle } from '@rivulet/core/testing';
 
 /** Resolves after `ms`, or rejects as soon as `signal` aborts (clearing its timer). */
@@ -98,7 +98,10 @@ describe('cancellation', () => {
     expect(fake.inputs).toEqual([]);
   });
 
-  it('the signal reaches user functions, and nested invokes through ctx', async () => {
+  it.each([
+    ['the context itself', (ctx: RunContext): RunOptions => ctx],
+    ['a spread copy of the context with extra tags', (ctx: RunContext): RunOptions => ({ ...ctx, tags: [...ctx.tags, 'extra'] })],
+  ])('the signal reaches user functions, and an invoke nested through %s', async (_, optionsFrom) => {
     const controller = new AbortController();
     let innerSignal: AbortSignal | undefined;
     const inner = lambda(async (_: string, ctx: RunContext) => {
@@ -106,23 +109,7 @@ describe('cancellation', () => {
       await sleep(1000, ctx.signal);
       return 'inner';
     });
-    const outer = lambda((x: string, ctx: RunContext) => inner.invoke(x, ctx));
-    const result = outer.invoke('x', { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    controller.abort();
-    await expect(result).rejects.toBeInstanceOf(AbortError);
-    expect(innerSignal?.aborted).toBe(true);
-  });
-
-  it('a nested invoke stays cancellable when the context is spread into new options', async () => {
-    const controller = new AbortController();
-    let innerSignal: AbortSignal | undefined;
-    const inner = lambda(async (_: string, ctx: RunContext) => {
-      innerSignal = ctx.signal;
-      await sleep(1000, ctx.signal);
-      return 'inner';
-    });
-    const outer = lambda((x: string, ctx: RunContext) => inner.invoke(x, { ...ctx, tags: [...ctx.tags, 'extra'] }));
+    const outer = lambda((x: string, ctx: RunContext) => inner.invoke(x, optionsFrom(ctx)));
     const result = outer.invoke('x', { signal: controller.signal });
     await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
