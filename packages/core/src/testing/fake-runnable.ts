@@ -46,26 +46,35 @@ export class FakeRunnable<T> extends Runnable<unknown, T> {
         this.active--;
       };
       const subscription = new Subscription();
-      const emit = (index: number): void => {
-        if (index === this.#chunks.length) {
-          finish();
-          if (this.#options.error) subscriber.error(this.#options.error);
-          else subscriber.complete();
-          return;
-        }
-        const next = (): void => {
-          subscriber.next(this.#chunks[index] as T);
-          emit(index + 1);
-        };
-        const delayMs = this.#options.delayMs ?? 0;
-        if (delayMs > 0) subscription.add(timer(delayMs).subscribe(next));
-        else next();
+      const finishWith = (): void => {
+        finish();
+        if (this.#options.error) subscriber.error(this.#options.error);
+        else subscriber.complete();
       };
+      const delayMs = this.#options.delayMs ?? 0;
+      // Without a delay, a plain loop: recursion would overflow the stack on long scripts.
+      const emitAll = (): void => {
+        for (const chunk of this.#chunks) {
+          if (subscriber.closed) return;
+          subscriber.next(chunk);
+        }
+        finishWith();
+      };
+      const emitDelayed = (index: number): void => {
+        if (index === this.#chunks.length) return finishWith();
+        subscription.add(
+          timer(delayMs).subscribe(() => {
+            subscriber.next(this.#chunks[index] as T);
+            emitDelayed(index + 1);
+          }),
+        );
+      };
+      const emit = (): void => (delayMs > 0 ? emitDelayed(0) : emitAll());
       subscription.add(
         wholeInput(input, this.name).subscribe({
           next: (value) => {
             this.inputs.push(value);
-            emit(0);
+            emit();
           },
           error: (error: unknown) => (finish(), subscriber.error(error)),
         }),

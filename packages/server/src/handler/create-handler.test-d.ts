@@ -1,0 +1,16 @@
+import { lambda } from '@rivulet/core';
+import { z } from 'zod';
+import * as zm from 'zod/mini';
+import { createHandler, RemoteRunnable } from '../index.js';
+
+const shout = lambda((x: { text: string }) => x.text.toUpperCase());
+
+createHandler(shout, { inputSchema: z.object({ text: z.string() }) });
+createHandler(shout, { inputSchema: z.object({ text: z.number().transform(String) }) }); // the schema's output is what counts
+createHandler(shout, { inputSchema: zm.object({ text: zm.string() }) });
+// @ts-expect-error the schema does not produce the runnable's input
+createHandler(shout, { inputSchema: z.object({ text: z.number() }) });
+
+const remote = new RemoteRunnable<{ text: string }, string>({ url: 'http://localhost/api' });
+const length = remote.pipe((text) => text.length);
+export const typed: Promise<number> = length.invoke({ text: 'hi' });

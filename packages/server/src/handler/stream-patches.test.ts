@@ -1,0 +1,62 @@
+import { lambda } from '@rivulet/core';
+import { fakeRunnable } from '@rivulet/core/testing';
+import { from } from 'rxjs';
+import { jsonParser, structuredParser } from '@rivulet/parsers';
+import { applyPatch, type PatchOperation } from '@rivulet/parsers/patch';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createHandler } from '../index.js';
+import { pieces, tripPlan } from '../test-support/documents.js';
+import { parseSse, post } from '../test-support/sse-text.js';
+
+async function streamed(document: object, chunkSize: number): Promise<{ bytes: number; events: { event?: string | undefined; data: string }[] }> {
+  // `from` rather than fakeRunnable, which emits synchronous chunks recursively.
+  const chain = lambda(() => from(pieces(JSON.stringify(document, null, 1), chunkSize))).pipe(jsonParser());
+  const response = await createHandler(chain)(post('http://localhost/stream', { input: null }));
+  const body = new Uint8Array(await response.arrayBuffer());
+  return { bytes: body.byteLength, events: parseSse(new TextDecoder().decode(body)) };
+}
+
+describe('snapshot streams as patch events', () => {
+  it('sends patch events that rebuild every snapshot and the final value', async () => {
+    const document = tripPlan(5);
+    const { events } = await streamed(document, 7);
+    expect(events.at(-1)?.event).toBe('end');
+    const patches = events.slice(0, -1);
+    expect(new Set(patches.map((e) => e.event))).toEqual(new Set(['patch']));
+    let value: unknown;
+    for (const event of patches) value = applyPatch(value, JSON.parse(event.data) as PatchOperation[]);
+    expect(value).toEqual(document);
+    const ops = patches.flatMap((e) => JSON.parse(e.data) as PatchOperation[]);
+    expect(ops[0]).toMatchObject({ op: 'add', path: '' });
+    expect(ops.filter((op) => op.op === 'append').length).toBeGreaterThan(ops.length / 2); // growing strings are appended to
+  });
+
+  it('sends bytes linear in the size of the document', async () => {
+    const small = tripPlan(100);
+    const large = tripPlan(400);
+    const jsonBytes = (d: object): number => JSON.stringify(d, null, 1).length;
+    const chunk = 16; // about four tokens of a model's output per event
+    const a = await streamed(small, chunk);
+    const b = await streamed(large, chunk);
+    // Four times the document, four times the bytes (a quadratic wire would be sixteen).
+    expect(b.bytes / a.bytes).toBeGreaterThan(3.6);
+    expect(b.bytes / a.bytes).toBeLessThan(4.4);
+    // Within a small factor of the JSON itself: the factor is the SSE framing and paths of one event per chunk.
+    expect(b.bytes / jsonBytes(large)).toBeLessThan(8);
+    // Resending each snapshot whole instead would cost hundreds of times more.
+    const naive = b.events.length * (jsonBytes(large) / 2);
+    expect(naive / b.bytes).toBeGreaterThan(100);
+  });
+
+  it('streams a structured parser the same way, the final value validated', async () => {
+    const Plan = z.object({ destination: z.string(), days: z.array(z.object({ day: z.number(), title: z.string() })) });
+    const document = { destination: 'Porto', days: [{ day: 1, title: 'Ribeira' }, { day: 2, title: 'Foz' }] };
+    const chain = fakeRunnable(pieces(JSON.stringify(document), 5)).pipe(structuredParser(Plan));
+    const response = await createHandler(chain)(post('http://localhost/stream', { input: null }));
+    const events = parseSse(await response.text());
+    let value: unknown;
+    for (const event of events.filter((e) => e.event === 'patch')) value = applyPatch(value, JSON.parse(event.data) as PatchOperation[]);
+    expect(value).toEqual(document);
+  });
+});

@@ -1,0 +1,26 @@
+// serving
+export { createHandler, type RequestHandler } from './handler/create-handler.js';
+export type { HandlerOptions } from './handler/handler-options.js';
+export { toNodeListener, type NodeListener } from './node/to-node-listener.js';
+export { diffSnapshots } from './patch/diff-snapshots.js';
+export { toPatches } from './patch/to-patches.js';
+
+// calling
+export { RemoteRunnable } from './remote/remote-runnable.js';
+export type { RemoteRunnableOptions } from './remote/remote-runnable-options.js';
+export { RemoteAggregator, type RemoteKind } from './remote/remote-aggregator.js';
+export { reviveError } from './remote/revive-error.js';
+
+// the wire, shared with the browser client
+export { RemoteError } from './client/remote-error.js';
+export type {
+  RouteName,
+  WireRunOptions,
+  RunRequestBody,
+  BatchRequestBody,
+  InvokeResponseBody,
+  BatchResponseBody,
+  ErrorJSON,
+  ErrorResponseBody,
+  SseEventName,
+} from './client/wire-types.js';

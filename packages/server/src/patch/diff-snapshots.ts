@@ -1,0 +1,67 @@
+import type { PatchOperation } from '@rivulet/parsers/patch';
+import { pointerSegment } from './pointer-segment.js';
+
+type Plain = Record<string, unknown>;
+
+/**
+ * The operations that turn snapshot `previous` into `next`, appended to `ops`.
+ *
+ * Snapshots from Rivulet's parsers share every unchanged subtree with the
+ * previous one, so identical references are skipped without a look inside:
+ * a diff costs the width of the containers on the changed path, not the size
+ * of the document. A string that grew by a suffix becomes one `append`, a new
+ * member or element one `add`, so a whole stream of diffs totals about the
+ * size of the final document. Values that are not plain objects, arrays or
+ * strings (numbers, dates, class instances) are replaced when they differ.
+ */
+export function diffSnapshots(previous: unknown, next: unknown, pointer: string, ops: PatchOperation[]): void {
+  if (Object.is(previous, next)) return;
+  if (typeof previous === 'string' && typeof next === 'string') {
+    // startsWith compares with memcmp speed; only a suffix can be appended.
+    if (next.length > previous.length && next.startsWith(previous)) ops.push({ op: 'append', path: pointer, value: next.slice(previous.length) });
+    else ops.push({ op: 'replace', path: pointer, value: next });
+  } else if (Array.isArray(previous) && Array.isArray(next)) {
+    diffArrays(previous, next, pointer, ops);
+  } else if (isPlain(previous) && isPlain(next)) {
+    diffObjects(previous, next, pointer, ops);
+  } else if (next === undefined && pointer === '') {
+    ops.push({ op: 'remove', path: pointer });
+  } else {
+    ops.push({ op: 'replace', path: pointer, value: next });
+  }
+}
+
+function diffArrays(previous: readonly unknown[], next: readonly unknown[], pointer: string, ops: PatchOperation[]): void {
+  const shared = Math.min(previous.length, next.length);
+  // The inline check keeps the scan over a long array's shared elements to a compare each.
+  for (let i = 0; i < shared; i++) if (previous[i] !== next[i]) diffSnapshots(previous[i], next[i], `${pointer}/${i}`, ops);
+  for (let i = shared; i < next.length; i++) ops.push({ op: 'add', path: `${pointer}/${i}`, value: next[i] });
+  // From the end, so each index still points at the element meant.
+  for (let i = previous.length - 1; i >= shared; i--) ops.push({ op: 'remove', path: `${pointer}/${i}` });
+}
+
+function diffObjects(previous: Plain, next: Plain, pointer: string, ops: PatchOperation[]): void {
+  // A member holding `undefined` is absent on the wire (JSON drops it), so it is added, not replaced.
+  for (const key of Object.keys(previous)) {
+    if (previous[key] !== undefined && own(next, key) === undefined) ops.push({ op: 'remove', path: `${pointer}/${pointerSegment(key)}` });
+  }
+  for (const key of Object.keys(next)) {
+    const value = next[key];
+    if (value === undefined) continue;
+    const path = `${pointer}/${pointerSegment(key)}`;
+    const before = own(previous, key);
+    if (before === undefined) ops.push({ op: 'add', path, value });
+    else diffSnapshots(before, value, path, ops);
+  }
+}
+
+// Not `object[key]`: for a missing `constructor` or `toString` that reads the prototype.
+function own(object: Plain, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+function isPlain(value: unknown): value is Plain {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
