@@ -42,3 +42,16 @@ export {
   type Script,
   type ScriptPlayer,
 } from './mock-server/index.js';
+
+// the provider conformance suite (runs on vitest)
+export {
+  describeProviderConformance,
+  playConformanceScript,
+  type ConformanceServer,
+  type ProviderConformanceTarget,
+  type ConformanceScript,
+  type ConformanceReply,
+  type ConformanceToolCall,
+  type ConformanceUsage,
+  type ConformanceFinishReason,
+} from './conformance/index.js';

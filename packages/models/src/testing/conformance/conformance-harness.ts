@@ -1,0 +1,58 @@
+import { AIMessageChunk } from '@rivulet/core';
+import type { ChatModel } from '../../chat-model/chat-model.js';
+import type { ChatModelOptions } from '../../chat-model/chat-model-options.js';
+import type { ConformanceScript } from './conformance-reply.js';
+import type { ConformanceServer, ProviderConformanceTarget } from './conformance-target.js';
+import { vitest } from './vitest-api.js';
+
+/** What every scenario of the suite gets: a way to start a server, and shared checks. */
+export interface ConformanceHarness {
+  readonly target: ProviderConformanceTarget;
+  /**
+   * Starts the target's server for `script` (closed after the test) and a
+   * model on it. Retries back off from 1 ms unless `options` say otherwise, so
+   * only a Retry-After makes a test wait.
+   */
+  start(script: ConformanceScript, options?: ChatModelOptions): Promise<{ readonly model: ChatModel; readonly server: ConformanceServer }>;
+  /** Fails when the target's API key shows anywhere a user could see it: message, stack, JSON. */
+  expectNoSecret(error: unknown): void;
+}
+
+/** The harness of one `describe` block; call it inside the block, so its cleanup hook belongs there. */
+export function conformanceHarness(target: ProviderConformanceTarget): ConformanceHarness {
+  const { afterEach, expect } = vitest();
+  const open: ConformanceServer[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((server) => server.close()));
+  });
+  return {
+    target,
+    async start(script, options = {}) {
+      const server = await target.startServer(script);
+      open.push(server);
+      return { server, model: server.model({ retry: { initialDelayMs: 1 }, ...options }) };
+    },
+    expectNoSecret(error) {
+      const visible = [String(error), (error as Error | undefined)?.stack ?? '', JSON.stringify(error) ?? ''];
+      for (const text of visible) expect(text).not.toContain(target.apiKey);
+    },
+  };
+}
+
+/** The text of streamed chunks, joined. */
+export function joinText(chunks: readonly AIMessageChunk[]): string {
+  return chunks.map((chunk) => chunk.content).join('');
+}
+
+/** Streamed chunks folded into the whole message. */
+export function concatChunks(chunks: readonly AIMessageChunk[]): AIMessageChunk {
+  return chunks.reduce((message, chunk) => message.concat(chunk), new AIMessageChunk());
+}
+
+/** `text` cut into the pieces a mock streams it in. */
+export function pieces(text: string, size: number): string[] {
+  const points = Array.from(text);
+  const list: string[] = [];
+  for (let start = 0; start < points.length; start += size) list.push(points.slice(start, start + size).join(''));
+  return list;
+}

@@ -1,0 +1,49 @@
+import { cancellationScenarios } from './cancellation-scenarios.js';
+import { conformanceHarness } from './conformance-harness.js';
+import type { ProviderConformanceTarget } from './conformance-target.js';
+import { faultScenarios } from './fault-scenarios.js';
+import { streamingScenarios } from './streaming-scenarios.js';
+import { toolScenarios } from './tool-scenarios.js';
+import { vitest } from './vitest-api.js';
+
+/**
+ * Registers the provider conformance suite with vitest: the behaviour every
+ * Rivulet provider must show through `ChatModel`, checked over real HTTP
+ * against the provider's loopback mock server. Streaming, usage, finish
+ * reasons, reasoning, tool calls, structured output; retries, error events,
+ * truncation, resets, malformed events; idle timeouts, aborts and early exits
+ * closing the socket; the API key never shown.
+ *
+ * Scenarios are written in a provider-neutral {@link ConformanceScript}; the
+ * target's `startServer` translates them into its own mock's script (see
+ * `playConformanceScript`). Call it at the top level of a test file.
+ *
+ * Conventions it checks beyond the provider contract: a connection reset
+ * mid-stream is a retryable `ProviderError` with code `connection_reset`, an
+ * event that is not valid JSON one with code `malformed_event`.
+ *
+ * @example
+ * ```ts
+ * describeProviderConformance({
+ *   name: 'anthropic',
+ *   apiKey: 'sk-ant-test-secret',
+ *   async startServer(script) {
+ *     const server = await startMockAnthropicServer(playConformanceScript(script, toMockAnthropicReply));
+ *     return {
+ *       requests: server.requests,
+ *       close: () => server.close(),
+ *       model: (options) => new AnthropicChatModel({ model: 'claude-test', apiKey: 'sk-ant-test-secret', baseURL: server.url, ...options }),
+ *     };
+ *   },
+ * });
+ * ```
+ */
+export function describeProviderConformance(target: ProviderConformanceTarget): void {
+  const { describe } = vitest();
+  describe(`${target.name}: provider conformance`, () => {
+    describe('streaming', () => streamingScenarios(conformanceHarness(target)));
+    describe('tools and structured output', () => toolScenarios(conformanceHarness(target)));
+    describe('faults', () => faultScenarios(conformanceHarness(target)));
+    describe('cancellation', () => cancellationScenarios(conformanceHarness(target)));
+  });
+}
