@@ -15,17 +15,11 @@ const wire = (chunks: number): number => chunks + 1;
 
 /**
  * A neutral conformance reply as the mock OpenAI server's reply. Structured
- * output is text under a JSON response format, else the forced tool's call.
+ * output is text under a JSON response format, the forced tool's call under a
+ * forced tool choice, and a 400 when the request asked for neither.
  */
 function toMockReply(reply: ConformanceReply, request: OpenAIRecordedRequest): MockReply {
-  const forced = request.body?.tool_choice;
-  const forcedTool = typeof forced === 'object' && forced.type === 'function' ? forced.function.name : undefined;
-  const structured =
-    reply.structured === undefined
-      ? {}
-      : forcedTool === undefined
-        ? { text: reply.structured }
-        : { toolCalls: [{ id: 'call_structured', name: forcedTool, arguments: reply.structured }] };
+  const structured = reply.structured === undefined ? {} : structuredReply(reply.structured, request);
   return {
     ...(reply.text !== undefined && { text: reply.text }),
     ...(reply.reasoning !== undefined && { reasoning: reply.reasoning }),
@@ -45,6 +39,13 @@ function toMockReply(reply: ConformanceReply, request: OpenAIRecordedRequest): M
     ...(reply.malformedAfterChunks !== undefined && { malformedAfterChunks: wire(reply.malformedAfterChunks) }),
     ...(reply.truncate === true && { omitDone: true, omitFinishReason: true }),
   };
+}
+
+function structuredReply(json: string, request: OpenAIRecordedRequest): MockReply {
+  const forced = request.body?.tool_choice;
+  if (typeof forced === 'object' && forced.type === 'function') return { toolCalls: [{ id: 'call_structured', name: forced.function.name, arguments: json }] };
+  if (request.body?.response_format?.type === 'json_schema' || request.body?.response_format?.type === 'json_object') return { text: json };
+  return { status: 400, error: { message: 'conformance: the request asked for no structured output (mock)' } };
 }
 
 describeProviderConformance({

@@ -1,5 +1,5 @@
 import { AbortError, TimeoutError } from '@rivulet/core';
-import { type ConformanceHarness } from './conformance-harness.js';
+import type { ConformanceHarness } from './conformance-harness.js';
 import { vitest } from './vitest-api.js';
 
 const slowReply = { text: 'a long answer streamed slowly', chunkSize: 2, delayMs: 20 } as const;

@@ -1,6 +1,7 @@
 import { ProviderError, TruncatedStreamError, type AIMessageChunk } from '@rivulet/core';
 import { settle } from '@rivulet/core/testing';
-import { joinText, type ConformanceHarness } from './conformance-harness.js';
+import { joinText } from './chunk-helpers.js';
+import type { ConformanceHarness } from './conformance-harness.js';
 import { vitest } from './vitest-api.js';
 
 /**

@@ -1,5 +1,6 @@
 import { collect } from '@rivulet/core/testing';
-import { concatChunks, joinText, pieces, type ConformanceHarness } from './conformance-harness.js';
+import { concatChunks, joinText, pieces } from './chunk-helpers.js';
+import type { ConformanceHarness } from './conformance-harness.js';
 import { vitest } from './vitest-api.js';
 
 /** Text, usage, finish reasons and reasoning: what every reply is made of. */

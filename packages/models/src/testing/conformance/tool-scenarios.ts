@@ -2,7 +2,8 @@ import { collect } from '@rivulet/core/testing';
 import { z } from 'zod';
 import type { StructuredOutputMethod } from '../../chat-model/structured-output.js';
 import { tool } from '../../chat-model/tool.js';
-import { concatChunks, type ConformanceHarness } from './conformance-harness.js';
+import { concatChunks } from './chunk-helpers.js';
+import type { ConformanceHarness } from './conformance-harness.js';
 import { vitest } from './vitest-api.js';
 
 const weather = tool({

@@ -1,0 +1,29 @@
+import { ChatModel, type ChatModelOptions } from '@rivulet/models';
+import { AnthropicProvider, type AnthropicProviderSettings } from './anthropic-provider.js';
+
+/** Options of {@link AnthropicChatModel}: connection settings plus every `ChatModel` option. */
+export interface AnthropicChatModelOptions extends AnthropicProviderSettings, ChatModelOptions {}
+
+/**
+ * A chat model on Anthropic's Messages API. `maxRetries` defaults to 2 (529
+ * overloaded and 429 are retried, honouring `retry-after`); `idleTimeout`
+ * bounds silences; `maxTokens` defaults to 4096 because the API requires it.
+ * `withStructuredOutput(schema)` works with every method: `jsonSchema` is
+ * carried by a forced tool, since the classic API has no JSON Schema format.
+ * Anthropic-only fields (`thinking`, `top_k`, `metadata`) go in
+ * `providerOptions`.
+ *
+ * @example
+ * ```ts
+ * const model = new AnthropicChatModel({ model: 'claude-sonnet-4-5', idleTimeout: 30_000 });
+ * for await (const chunk of model.stream([{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Why are rivers long?' }])) {
+ *   process.stdout.write(chunk.content);
+ * }
+ * ```
+ */
+export class AnthropicChatModel extends ChatModel {
+  constructor(options: AnthropicChatModelOptions) {
+    const { model, apiKey, apiKeyHeader, baseURL, anthropicVersion, defaultHeaders, fetch, providerName, ...modelOptions } = options;
+    super(new AnthropicProvider({ model, apiKey, apiKeyHeader, baseURL, anthropicVersion, defaultHeaders, fetch, providerName }), modelOptions);
+  }
+}

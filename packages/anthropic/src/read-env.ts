@@ -1,0 +1,6 @@
+/** An environment variable, trimmed; `undefined` when unset, empty, or there is no `process` (browsers, edge). */
+export function readEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name]?.trim();
+  return value ? value : undefined;
+}

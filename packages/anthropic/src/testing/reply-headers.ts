@@ -1,0 +1,11 @@
+import type { MockAnthropicFaults } from './mock-anthropic-faults.js';
+
+/** The extra response headers of a reply: its `headers` plus the retry hints. */
+export function replyHeaders(reply: MockAnthropicFaults): Record<string, string> {
+  return {
+    ...reply.headers,
+    ...(reply.retryAfter !== undefined && { 'retry-after': String(reply.retryAfter) }),
+    ...(reply.retryAfterMs !== undefined && { 'retry-after-ms': String(reply.retryAfterMs) }),
+    ...(reply.shouldRetry !== undefined && { 'x-should-retry': String(reply.shouldRetry) }),
+  };
+}
