@@ -40,7 +40,7 @@ export { SystemMessage, system, type SystemMessageJSON } from './messages/system
 export { HumanMessage, human, type HumanMessageJSON } from './messages/human-message.js';
 export { AIMessage, ai, type AIMessageFields, type AIMessageJSON } from './messages/ai-message.js';
 export { AIMessageChunk, isAIMessageChunk, type AIMessageChunkFields, type AIMessageChunkJSON } from './messages/ai-message-chunk.js';
-export { ToolMessage, tool, type ToolMessageFields, type ToolMessageJSON } from './messages/tool-message.js';
+export { ToolMessage, toolMessage, type ToolMessageFields, type ToolMessageJSON } from './messages/tool-message.js';
 export type { Message, MessageJSON } from './messages/message.js';
 export type { ContentPart, ImagePart, MessageContent, TextPart } from './messages/content.js';
 export type { InvalidToolCall, ToolCall, ToolCallChunk } from './messages/tool-call.js';

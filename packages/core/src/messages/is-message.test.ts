@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AIMessageChunk, HumanMessage, ai, human, isAIMessageChunk, isMessage, tool } from '../index.js';
+import { AIMessageChunk, HumanMessage, ai, human, isAIMessageChunk, isMessage, toolMessage } from '../index.js';
 import type * as core from '../index.js';
 
 describe('isMessage and isAIMessageChunk', () => {
   it('recognise messages of this copy', () => {
-    for (const message of [human('a'), ai('b'), tool('c', 'id'), new AIMessageChunk('d')]) {
+    for (const message of [human('a'), ai('b'), toolMessage('c', 'id'), new AIMessageChunk('d')]) {
       expect(isMessage(message)).toBe(true);
     }
     expect(isAIMessageChunk(new AIMessageChunk('d'))).toBe(true);

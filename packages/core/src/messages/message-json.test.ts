@@ -9,7 +9,7 @@ import {
   human,
   messageFromJSON,
   system,
-  tool,
+  toolMessage,
   type Message,
   type MessageJSON,
 } from '../index.js';
@@ -20,7 +20,7 @@ describe('toJSON and messageFromJSON', () => {
   it('give plain JSON without unset fields', () => {
     expect(human('hi').toJSON()).toEqual({ role: 'human', content: 'hi' });
     expect(new SystemMessage({ content: 's', name: 'n', id: 'i' }).toJSON()).toEqual({ role: 'system', content: 's', name: 'n', id: 'i' });
-    expect(tool('r', 'c1').toJSON()).toEqual({ role: 'tool', content: 'r', toolCallId: 'c1' });
+    expect(toolMessage('r', 'c1').toJSON()).toEqual({ role: 'tool', content: 'r', toolCallId: 'c1' });
     expect(ai('a').toJSON()).toEqual({ role: 'ai', content: 'a' });
     expect(new AIMessageChunk('x').toJSON()).toEqual({ role: 'ai', chunk: true, content: 'x' });
   });

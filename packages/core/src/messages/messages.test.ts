@@ -8,7 +8,7 @@ import {
   ai,
   human,
   system,
-  tool,
+  toolMessage,
   type ContentPart,
   type Message,
 } from '../index.js';
@@ -19,7 +19,7 @@ describe('messages', () => {
     expect(system('Be brief.').role).toBe('system');
     expect(human('Hi').role).toBe('human');
     expect(ai('Hello').role).toBe('ai');
-    const result = tool('22°C', 'call_1', { name: 'weather', isError: false });
+    const result = toolMessage('22°C', 'call_1', { name: 'weather', isError: false });
     expect(result).toBeInstanceOf(ToolMessage);
     expect([result.role, result.toolCallId, result.name, result.isError]).toEqual(['tool', 'call_1', 'weather', false]);
   });
@@ -80,7 +80,7 @@ describe('messages', () => {
           return `${message.role}:${message.text}`;
       }
     };
-    expect([human('hi'), ai('yo'), tool('r', 'c1'), system('s')].map(describeMessage)).toEqual([
+    expect([human('hi'), ai('yo'), toolMessage('r', 'c1'), system('s')].map(describeMessage)).toEqual([
       'human:hi',
       'ai:0',
       'tool:c1',

@@ -45,10 +45,10 @@ export class ToolMessage extends BaseMessage {
  * @example
  * ```ts
  * const call = reply.toolCalls[0]!;
- * messages.push(reply, tool(JSON.stringify(await weather(call.args)), call.id, { name: call.name }));
+ * messages.push(reply, toolMessage(JSON.stringify(await weather(call.args)), call.id, { name: call.name }));
  * ```
  */
-export function tool(
+export function toolMessage(
   content: MessageContent,
   toolCallId: string,
   options: Omit<ToolMessageFields, 'content' | 'toolCallId'> = {},

@@ -86,6 +86,16 @@ describe('ChatModel', () => {
     });
   });
 
+  it('derived models keep their class and provider', async () => {
+    const fake = new FakeChatModel(['a', 'b']);
+    const derived = fake.withOptions({ temperature: 0 }).bindTools([]);
+    expect(derived).toBeInstanceOf(FakeChatModel);
+    await derived.invoke('x');
+    expect(derived.requests).toHaveLength(1);
+    expect(fake.requests).toHaveLength(1);
+    expect(derived.requests[0]!.params).toEqual({ temperature: 0 });
+  });
+
   it('refuses n > 1 in a run and gives every choice with generate()', async () => {
     const model = new FakeChatModel('one reply', { n: 2 });
     await expect(model.invoke('x')).rejects.toBeInstanceOf(InputError);

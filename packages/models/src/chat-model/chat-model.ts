@@ -67,7 +67,7 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
    * const results = await executeToolCalls(reply, [weather]);
    * ```
    */
-  bindTools(tools: readonly (Tool | ToolDefinitionV1)[], options: { readonly toolChoice?: ToolChoiceV1 | undefined } = {}): ChatModel {
+  bindTools(tools: readonly (Tool | ToolDefinitionV1)[], options: { readonly toolChoice?: ToolChoiceV1 | undefined } = {}): this {
     return this.withOptions({ tools: [...(this.options.tools ?? []), ...tools], ...(options.toolChoice !== undefined && { toolChoice: options.toolChoice }) });
   }
 
@@ -100,8 +100,18 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
   }
 
   /** The same model with some options replaced. */
-  withOptions(options: ChatModelOptions): ChatModel {
-    return new ChatModel(this.provider, { ...this.options, ...options });
+  withOptions(options: ChatModelOptions): this {
+    return this.derive({ ...this.options, ...options }) as this;
+  }
+
+  /**
+   * A model of the same class on the same provider with `options`. The
+   * default runs only `ChatModel`'s constructor, with the subclass as
+   * `new.target`, so subclasses that keep no state of their own (like
+   * `OpenAIChatModel`) stay what they are; others override this.
+   */
+  protected derive(options: ChatModelOptions): ChatModel {
+    return Reflect.construct(ChatModel, [this.provider, options], this.constructor) as ChatModel;
   }
 
   doStream(input: StreamInput<ChatModelInput>, _ctx: RunContext): Observable<AIMessageChunk> {

@@ -16,7 +16,7 @@ export async function executeToolCalls(message: AIMessage, tools: readonly Tool[
     const parsed = found.schema.safeParse(call.args);
     if (!parsed.success) return failure(call.id, call.name, `Invalid arguments for "${call.name}": ${parsed.error.message}`);
     try {
-      const result = await found.execute(parsed.data, ctx as RunContext);
+      const result = await found.execute(parsed.data, ctx);
       return new ToolMessage({ content: typeof result === 'string' ? result : JSON.stringify(result), toolCallId: call.id, name: call.name });
     } catch (error) {
       return failure(call.id, call.name, `"${call.name}" failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -20,7 +20,8 @@ export interface Tool<S extends z.ZodType = z.ZodType, R = unknown> {
   readonly name: string;
   readonly description?: string | undefined;
   readonly schema: S;
-  readonly execute?: ((args: z.output<S>, ctx: RunContext) => R | Promise<R>) | undefined;
+  /** Runs the tool; `ctx` is the run's context when `executeToolCalls` was given one. */
+  readonly execute?: ((args: z.output<S>, ctx?: RunContext) => R | Promise<R>) | undefined;
   /** Ask the provider to enforce the schema exactly. Default false. */
   readonly strict?: boolean | undefined;
 }

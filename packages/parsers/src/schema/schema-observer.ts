@@ -89,7 +89,9 @@ export class SchemaObserver implements JsonObserver {
   // Fails with the issues of the first alternative (zod explains better than we could).
   private fail(reason: string, path: JsonPath, nodes: SchemaNodes, value: unknown): never {
     const node = nodes === 'any' ? undefined : nodes.find((n): n is Exclude<SchemaNode, { kind: 'null' }> => n.kind !== 'null');
-    const issues = node === undefined ? [] : (safeParse(node.schema, value).error?.issues ?? []);
+    // zod reports paths relative to the value checked; make them absolute in the document.
+    const relative = node === undefined ? [] : (safeParse(node.schema, value).error?.issues ?? []);
+    const issues = relative.map((issue) => ({ ...issue, path: [...path, ...issue.path] }));
     const where = path.length === 0 ? 'the root' : toPointer(path);
     const detail = issues.length > 0 ? `: ${issues.map((i) => i.message).join('; ')}` : '';
     throw new ParseFailure(`Output cannot match the schema at ${where}, ${reason}${detail}`, undefined, issues);

@@ -50,6 +50,9 @@ describe('StructuredJsonParser', () => {
     expect(error?.message).toContain(where);
     expect(error?.position).toBe(position);
     expect(error?.issues.length).toBeGreaterThan(0);
+    // Issue paths are absolute in the document, like the pointer in the message.
+    const pointer = where === 'the root' ? [] : where.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    expect((error?.issues[0] as { path: unknown[] }).path.slice(0, pointer.length)).toEqual(pointer);
     expect(error?.text).toBe(chunks.slice(0, failingChunk + 1).join(''));
   });
 
