@@ -5,10 +5,15 @@ import type { RunEvent, RunStartEvent, RunChunkEvent, RunEndEvent, RunErrorEvent
  * throws is reported on `console.error` and never breaks the run.
  */
 export interface RunCallbacks {
+  /** Every event, whatever its type. */
   onEvent?(event: RunEvent): void;
+  /** A step began. */
   onStart?(event: RunStartEvent): void;
+  /** A step emitted a chunk. */
   onChunk?(event: RunChunkEvent): void;
+  /** A step finished, with its aggregated output. */
   onEnd?(event: RunEndEvent): void;
+  /** A step failed. */
   onError?(event: RunErrorEvent): void;
 }
 

@@ -24,6 +24,7 @@ export class RunStream<T> extends Observable<T> implements AsyncIterable<T> {
     return new RunStream<T>((subscriber) => source.subscribe(subscriber));
   }
 
+  /** Iterates one run; leaving the loop early (`break`, `return`, a throw) cancels it. */
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return observableToAsyncIterator(this);
   }

@@ -14,6 +14,7 @@ export interface ParseSession<C> {
 export interface ParserSpec<C> {
   readonly name: string;
   readonly aggregator: AggregatorSpec<C>;
+  /** Starts the parsing state of one run: each run gets its own. */
   readonly session: () => ParseSession<C>;
 }
 

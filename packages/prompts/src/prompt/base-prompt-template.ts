@@ -54,6 +54,7 @@ export abstract class BasePromptTemplate<Vars, O, Async extends boolean = false>
     return output as FormatResult<O, Async>;
   }
 
+  /** @internal Formats inside an enclosing prompt's variables (nested prompts), collecting what is missing. */
   [formatInScope](scope: Scope, missing: MissingVariables): MaybePromise<O> {
     return thenMaybe(resolvePartials(this.partialValues, scope), (resolved) => this.render(resolved, missing));
   }
