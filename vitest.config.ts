@@ -9,6 +9,8 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'bench/src/**/*.test.ts'],
+    // The stress suite runs on its own: `pnpm test:stress` (vitest.stress.config.ts).
+    exclude: ['**/node_modules/**', '**/.git/**', '**/*.stress.test.ts'],
     reporters: ['default', './scripts/summary-reporter.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,

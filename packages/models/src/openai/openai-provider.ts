@@ -3,7 +3,7 @@ import OpenAI from 'openai';
 import type { ChatModelProviderV1 } from '../provider/v1/chat-model-provider.js';
 import type { ChatRequestV1 } from '../provider/v1/chat-request.js';
 import type { ChatStreamPartV1 } from '../provider/v1/chat-stream-part.js';
-import { fromOpenAIError } from './from-openai-error.js';
+import { fromOpenAIError, redact } from './from-openai-error.js';
 import { OpenAIChunkMapper, type CompatibleChunk } from './openai-chunk-mapper.js';
 import { toOpenAIRequest } from './to-openai-request.js';
 
@@ -67,7 +67,9 @@ export class OpenAIProvider implements ChatModelProviderV1 {
   async #jsonInsteadOfStream(response: Response): Promise<ProviderError> {
     const body = (await response.json().catch(() => undefined)) as { error?: { message?: string; code?: string; type?: string } } | undefined;
     const error = body?.error;
-    return new ProviderError(`${this.provider}: the server answered a streaming request with JSON: ${error?.message ?? 'no error message'}`, {
+    // The body is the server's text, which may echo the key (as a 401 message does): mask it like any HTTP error.
+    const detail = redact(error?.message ?? 'no error message', this.#apiKey);
+    return new ProviderError(`${this.provider}: the server answered a streaming request with JSON: ${detail}`, {
       provider: this.provider,
       status: response.status,
       retryable: false,

@@ -25,7 +25,9 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
         throw error instanceof Error && error.name === 'AbortError' ? error : new BrokenStream(error);
       });
       // An event whose blank line never came is incomplete: the SSE spec drops it, so do we.
-      parser.feed(done ? decoder.decode() : decoder.decode(value, { stream: true }));
+      // At the end, a CR the parser holds back (in case an LF follows) is a line end after all:
+      // one more CR confirms it, and is itself an empty line left incomplete.
+      parser.feed(done ? `${decoder.decode()}\r` : decoder.decode(value, { stream: true }));
       const events = pending;
       pending = [];
       yield* events;

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// The stress suite (`pnpm test:stress`): load, faults, abort storms, soak,
+// fuzz and security, in `*.stress.test.ts` files that the regular config
+// skips. See docs/reliability.md for what each file proves.
+const conditions = ['@rivulet/source', 'import', 'module', 'node', 'default'];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  test: {
+    include: ['packages/*/src/**/*.stress.test.ts'],
+    reporters: ['default', './scripts/summary-reporter.ts'],
+    // One file at a time: the load figures must not share two cores with a fuzz run.
+    fileParallelism: false,
+    // The soak test measures the heap after `global.gc()`.
+    execArgv: ['--expose-gc'],
+    // Each test bounds itself; these catch one that does not.
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+  },
+});
