@@ -1,28 +1,44 @@
 import type { CaseResult } from './bench-case.js';
-import type { Timing } from './measure.js';
+import type { Timing } from './stats/summarize.js';
 
-/** A plain-text table: each case's medians (min–max) and each peer's and the floor's ratio to Rivulet. */
+/**
+ * The results as plain text: per case, every contender's median (min–max)
+ * and how many times Rivulet's median it is (above 1: Rivulet is faster),
+ * then each target, met (✔) or missed (✘), or `~ n/a` when a `--quick`
+ * run cannot judge it. `~` before a time marks an estimated value.
+ */
 export function formatTable(results: readonly CaseResult[]): string {
-  const lines = ['case                 unit          rivulet                     compared with'];
+  const lines: string[] = [];
   for (const result of results) {
-    const others = [
-      ...Object.entries(result.peers).map(([name, timing]) => `${name} ${ratio(timing, result.rivulet)}`),
-      ...(result.floor ? [`floor ${ratio(result.floor, result.rivulet)}`] : []),
+    lines.push('', `${result.id} (${result.unit})`);
+    const rows: [string, Timing][] = [
+      ['rivulet', result.rivulet],
+      ...Object.entries(result.variants ?? {}),
+      ...Object.entries(result.peers),
+      ...(result.floor ? [['floor', result.floor] as [string, Timing]] : []),
     ];
-    lines.push(`${result.id.padEnd(20)} ${result.unit.padEnd(13)} ${format(result.rivulet).padEnd(27)} ${others.join(', ')}`);
+    const width = Math.max(...rows.map(([name]) => name.length));
+    for (const [index, [name, timing]] of rows.entries()) {
+      const times = `${timing.estimated ? '~' : ' '}${round(timing.median).padStart(9)}  (${round(timing.min)}–${round(timing.max)})`;
+      const ratio = index === 0 ? '' : `${round(timing.median / result.rivulet.median)}× rivulet`;
+      lines.push(`  ${name.padEnd(width)}  ${times.padEnd(32)} ${ratio}`);
+    }
+    for (const target of result.targets ?? []) {
+      const verdict = target.indicative !== undefined ? '~ n/a   ' : target.met ? '✔ met   ' : '✘ MISSED';
+      const why = target.indicative !== undefined ? ` (not judged: ${target.indicative})` : '';
+      lines.push(`  ${verdict} ${target.target}: ${round(target.actual)}${why}`);
+    }
   }
   return lines.join('\n');
 }
 
-function format(timing: Timing): string {
-  return `${round(timing.median)} (${round(timing.min)}–${round(timing.max)})`;
-}
-
-/** How many times Rivulet's median the other is: above 1 means Rivulet is faster. */
-function ratio(other: Timing, rivulet: Timing): string {
-  return `${round(other.median)} = ${round(other.median / rivulet.median)}×`;
-}
-
-function round(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toPrecision(2);
+/** Three significant digits, without exponent notation for everyday magnitudes. */
+export function round(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const magnitude = Math.abs(value);
+  if (magnitude >= 10_000) return Math.round(value).toLocaleString('en-US');
+  if (magnitude >= 100) return value.toFixed(0);
+  if (magnitude >= 10) return value.toFixed(1);
+  if (magnitude >= 1) return value.toFixed(2);
+  return value.toPrecision(2);
 }

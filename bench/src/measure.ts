@@ -1,38 +1,66 @@
-/** Timing of one measured function over repetitions. */
-export interface Timing {
-  readonly median: number;
-  readonly min: number;
-  readonly max: number;
-}
+import { summarize, type Timing } from './stats/summarize.js';
 
 /** How hard to measure. */
 export interface MeasureOptions {
+  /** Unmeasured rounds first (JIT warm-up). */
   readonly warmup: number;
+  /** Measured rounds: samples per function. */
   readonly repetitions: number;
+  /**
+   * Unmeasured calls of the same function right before each sample (default
+   * 0). The first call after another library's run can be twice as slow (its
+   * garbage, its GC, caches V8 clears at a full GC), which would charge one
+   * library for another's work; for quick functions one settling call is
+   * cheap and makes each sample measure the function in its own steady state.
+   */
+  readonly settle?: number;
+  /**
+   * Keep adding rounds (up to 10 × `repetitions`) until the measured rounds
+   * took at least this long. Quick functions then sample over seconds rather
+   * than a fraction of one, so a burst of load from another process on this
+   * shared machine skews a few samples, not all of them.
+   */
+  readonly minDurationMs?: number;
 }
+
+/** What is measured: one sample is one call, in ms. */
+export type Sampled = () => unknown;
 
 /**
- * Runs `fn` `warmup` times unmeasured, then `repetitions` times measured, and
- * returns the median, min and max duration in ms. Medians resist the noise of
- * a shared machine; min–max shows how much there was.
+ * Measures several functions round-robin: after `warmup` unmeasured rounds,
+ * each round runs every function once, so slow drifts of a shared machine
+ * (another job starting, thermal throttling) hit all of them alike and their
+ * ratios hold.
+ *
+ * No GC is forced between samples: on this 2-core machine a forced full GC
+ * leaves concurrent sweeping behind that made the next few milliseconds of
+ * the next sample up to 10 × slower. Samples are long enough instead (tens of
+ * ms or more) for each function to pay for its own garbage.
  */
-export async function measure(fn: () => unknown, { warmup, repetitions }: MeasureOptions): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < repetitions; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
+export async function measureRounds<K extends string>(fns: Readonly<Record<K, Sampled>>, options: MeasureOptions): Promise<Record<K, Timing>> {
+  const names = Object.keys(fns) as K[];
+  for (let round = 0; round < options.warmup; round++) for (const name of names) await fns[name]();
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as unknown as Record<K, number[]>;
+  const started = performance.now();
+  const enough = (round: number): boolean =>
+    round >= options.repetitions && (round >= options.repetitions * 10 || performance.now() - started >= (options.minDurationMs ?? 0));
+  for (let round = 0; !enough(round); round++) {
+    for (const name of names) {
+      for (let i = 0; i < (options.settle ?? 0); i++) await fns[name]();
+      samples[name].push(await timeOnce(fns[name]));
+    }
   }
-  samples.sort((a, b) => a - b);
-  return {
-    median: samples[Math.floor(samples.length / 2)] ?? Number.NaN,
-    min: samples[0] ?? Number.NaN,
-    max: samples[samples.length - 1] ?? Number.NaN,
-  };
+  return Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) as unknown as Record<K, Timing>;
 }
 
-/** A timing multiplied by `factor`, e.g. to turn ms per sample into µs per call. */
-export function scaleTiming(timing: Timing, factor: number): Timing {
-  return { median: timing.median * factor, min: timing.min * factor, max: timing.max * factor };
+/** Measures one function (see {@link measureRounds}). */
+export async function measure(fn: Sampled, options: MeasureOptions): Promise<Timing> {
+  return (await measureRounds({ fn }, options)).fn;
+}
+
+/** One call of `fn`, in ms. */
+export async function timeOnce(fn: Sampled): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
 }

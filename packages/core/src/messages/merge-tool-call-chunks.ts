@@ -4,8 +4,16 @@ import type { ToolCallChunk } from './tool-call.js';
 // again, which keeps a long run of `concat`s linear.
 const assembled = new WeakSet<readonly ToolCallChunk[]>();
 
+/**
+ * The shared empty list. Most chunks (every text delta) carry no tool calls, and a fresh
+ * frozen array plus a WeakSet entry per chunk showed in profiles of streaming over HTTP.
+ */
+const noToolCallChunks: readonly ToolCallChunk[] = Object.freeze([]);
+assembled.add(noToolCallChunks);
+
 /** A frozen copy of `chunks`, or `chunks` itself when it is already an assembled list. */
 export function freezeToolCallChunks(chunks: readonly ToolCallChunk[]): readonly ToolCallChunk[] {
+  if (chunks.length === 0) return noToolCallChunks;
   if (assembled.has(chunks)) return chunks;
   const copy = Object.freeze(chunks.map((chunk) => Object.freeze({ ...chunk })));
   assembled.add(copy);

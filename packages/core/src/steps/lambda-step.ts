@@ -1,4 +1,4 @@
-import { defer, mergeMap, type Observable } from 'rxjs';
+import { mergeMap, Observable } from 'rxjs';
 import { delta, snapshot, type Aggregator } from '../run/aggregator.js';
 import type { RunContext } from '../run/run-context.js';
 import type { Step } from '../run/step.js';
@@ -26,12 +26,15 @@ export function lambdaStep<I, O>(fn: StepFunction<I, O>, options: LambdaOptions 
   return {
     name,
     aggregator,
-    doStream: (input, ctx) => wholeInput(input, name).pipe(mergeMap((value) => callStepFunction(fn, value, ctx))),
+    doStream: (input, ctx) =>
+      input.whole
+        ? callStepFunction(fn, input.whole.value, ctx)
+        : wholeInput(input, name).pipe(mergeMap((value) => callStepFunction(fn, value, ctx))),
   };
 }
 
 // `ctx.signal` is the run's: it aborts when the run ends or is cancelled,
 // which is when a function step can be cancelled at all.
 function callStepFunction<I, O>(fn: StepFunction<I, O>, value: I, ctx: RunContext): Observable<O> {
-  return defer(() => fromStepResult(fn(value, ctx)));
+  return new Observable<O>((subscriber) => fromStepResult(fn(value, ctx)).subscribe(subscriber));
 }

@@ -86,6 +86,11 @@ describe('ChatModel', () => {
     });
   });
 
+  it('plays long replies without growing the stack', async () => {
+    const reply = await new FakeChatModel('x'.repeat(100_000), { chunkSize: 1 }).invoke('hi');
+    expect(reply.content).toHaveLength(100_000);
+  });
+
   it('derived models keep their class and provider', async () => {
     const fake = new FakeChatModel(['a', 'b']);
     const derived = fake.withOptions({ temperature: 0 }).bindTools([]);

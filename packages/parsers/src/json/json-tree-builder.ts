@@ -1,3 +1,4 @@
+import { flattenString } from './flatten-string.js';
 import type { JsonObserver } from './json-observer.js';
 import type { JsonPathSegment, JsonValue } from './json-value.js';
 import { ParseFailure } from './parse-failure.js';
@@ -122,7 +123,7 @@ export class JsonTreeBuilder {
 
   /** The closing quote of a value string. */
   endString(): void {
-    const text = this.text;
+    const text = flattenString(this.text);
     this.text = '';
     this.finish(text);
   }

@@ -1,4 +1,5 @@
 import type { OutputParserError } from '@rivulet/core';
+import { flattenString } from './flatten-string.js';
 import type { JsonObserver } from './json-observer.js';
 import { ParseFailure } from './parse-failure.js';
 import { JsonTokenizer } from './json-tokenizer.js';
@@ -20,6 +21,9 @@ export interface PartialJsonParserOptions {
 
 /** Default of {@link PartialJsonParserOptions.maxDepth}: far deeper than any real output, far shallower than a stack. */
 export const DEFAULT_MAX_DEPTH = 512;
+
+/** Chunks per flat string of the kept raw text. */
+const BLOCK_CHUNKS = 256;
 
 /**
  * Incremental JSON parser for model output: push chunks, read the partial value
@@ -56,7 +60,14 @@ export const DEFAULT_MAX_DEPTH = 512;
 export class PartialJsonParser {
   private readonly builder: JsonTreeBuilder;
   private readonly tokenizer: JsonTokenizer;
-  private chunks: string[] = [];
+  // The raw text, kept for `OutputParserError.text`. Chunks are appended to
+  // `block`, which is flattened and sealed every BLOCK_CHUNKS chunks: kept
+  // one by one, 4-character chunks weigh about 8 bytes of heap per character
+  // (a string header and an array slot each), several times the text itself,
+  // for the whole life of the parser.
+  private blocks: string[] = [];
+  private block = '';
+  private blockChunks = 0;
   private error: OutputParserError | undefined;
   private ended = false;
 
@@ -78,7 +89,8 @@ export class PartialJsonParser {
   /** Reads the next chunk of text; throws `OutputParserError` at invalid JSON. */
   push(chunk: string): void {
     if (this.error) throw this.error;
-    this.chunks.push(chunk);
+    this.block += chunk;
+    if (++this.blockChunks >= BLOCK_CHUNKS) this.seal();
     if (this.builder.done) return; // the rest is ignored
     try {
       this.tokenizer.push(chunk);
@@ -103,8 +115,15 @@ export class PartialJsonParser {
 
   /** All the raw text pushed so far. */
   get text(): string {
-    if (this.chunks.length > 1) this.chunks = [this.chunks.join('')];
-    return this.chunks[0] ?? '';
+    this.seal();
+    if (this.blocks.length > 1) this.blocks = [this.blocks.join('')];
+    return this.blocks[0] ?? '';
+  }
+
+  private seal(): void {
+    if (this.block !== '') this.blocks.push(flattenString(this.block));
+    this.block = '';
+    this.blockChunks = 0;
   }
 
   private fail(e: unknown): unknown {

@@ -1,3 +1,4 @@
+import { flattenString } from '../json/flatten-string.js';
 import type { JsonObserver } from '../json/json-observer.js';
 import type { JsonPath, JsonPathSegment, JsonValue } from '../json/json-value.js';
 import { setOwn } from '../json/set-own.js';
@@ -90,6 +91,8 @@ export class SnapshotObserver implements JsonObserver {
 
   /** @internal */
   onEnd(_path: JsonPath, value: JsonValue): void {
+    // The snapshot holds its own copy of a string (grown by onAppend): flatten it too.
+    if (typeof value === 'string') flattenString(this.text);
     if (value === null || typeof value !== 'object') return;
     const frame = this.frames.pop() as Frame;
     // Copy-on-write may have replaced the version the parent holds.

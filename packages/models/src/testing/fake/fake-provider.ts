@@ -39,15 +39,23 @@ export class FakeProvider implements ChatModelProviderV1 {
       const delayMs = this.#pacing.delayMs ?? 0;
       const subscription = new Subscription();
       const emit = (index: number): void => {
-        if (error && index === errorAt) return subscriber.error(error);
-        const part = parts[index];
-        if (part === undefined) return subscriber.complete();
-        const next = (): void => {
+        // Without a delay, a plain loop: recursion would overflow the stack on long replies.
+        for (let at = index; at <= parts.length; at++) {
+          if (subscriber.closed) return;
+          if (error && at === errorAt) return subscriber.error(error);
+          const part = parts[at];
+          if (part === undefined) return subscriber.complete();
+          if (delayMs > 0) {
+            subscription.add(
+              timer(delayMs).subscribe(() => {
+                subscriber.next(part);
+                emit(at + 1);
+              }),
+            );
+            return;
+          }
           subscriber.next(part);
-          emit(index + 1);
-        };
-        if (delayMs > 0) subscription.add(timer(delayMs).subscribe(next));
-        else next();
+        }
       };
       emit(0);
       return subscription;
