@@ -1,18 +1,9 @@
 import OpenAI from 'openai';
-import { afterEach, describe, expect, test } from 'vitest';
-import { startMockOpenAIServer, type MockOpenAIServer } from './start-mock-openai-server.js';
-import type { MockScript } from './mock-script.js';
+import { describe, expect, test } from 'vitest';
+import { useMockOpenAIClient } from '../test-support/mock-openai-client.js';
 
-let server: MockOpenAIServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(script: MockScript): Promise<OpenAI> {
-  server = await startMockOpenAIServer(script);
-  return new OpenAI({ apiKey: 'test', baseURL: server.url, maxRetries: 0 });
-}
+const mock = useMockOpenAIClient();
+const start = mock.start;
 
 const params = { model: 'm', messages: [{ role: 'user' as const, content: 'hi' }], stream: true as const };
 
@@ -37,7 +28,7 @@ describe('client aborts', () => {
     }
     // No error: the SDK swallows its own abort and ends the iteration.
     expect(received).toBe(2);
-    const [request] = server!.requests;
+    const [request] = mock.server().requests;
     await within(request!.settled, 1_000);
     await within(request!.socketClosed, 1_000);
     expect(request).toMatchObject({ outcome: 'client-closed', closedEarly: true, status: 200 });
@@ -52,7 +43,7 @@ describe('client aborts', () => {
     await iterator.next();
     const abortedAt = Date.now();
     controller.abort();
-    const [request] = server!.requests;
+    const [request] = mock.server().requests;
     await within(request!.settled, 500);
     expect(request!.closedEarly).toBe(true);
     expect(Date.now() - abortedAt).toBeLessThan(500);
@@ -63,7 +54,7 @@ describe('client aborts', () => {
     const client = await start({ text: 'a'.repeat(40), delayMs: 20 });
     const stream = await client.chat.completions.create(params);
     for await (const _chunk of stream) break;
-    const [request] = server!.requests;
+    const [request] = mock.server().requests;
     await within(request!.socketClosed, 1_000);
     expect(request!.closedEarly).toBe(true);
   });
@@ -75,7 +66,7 @@ describe('client aborts', () => {
     const error = await client.chat.completions.create(params, { signal: controller.signal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.APIUserAbortError);
     expect((error as Error).message).toBe('Request was aborted.');
-    const [request] = server!.requests;
+    const [request] = mock.server().requests;
     await within(request!.settled, 1_000);
     expect(request).toMatchObject({ outcome: 'client-closed', closedEarly: true, status: undefined });
   });
@@ -87,17 +78,17 @@ describe('close()', () => {
     const stream = await client.chat.completions.create(params);
     const iterator = stream[Symbol.asyncIterator]();
     await iterator.next();
-    await within(server!.close(), 1_000);
+    await within(mock.server().close(), 1_000);
     await expect(iterator.next()).rejects.toThrow('terminated');
-    expect(server!.requests[0]).toMatchObject({ outcome: 'server-dropped', closedEarly: false });
+    expect(mock.server().requests[0]).toMatchObject({ outcome: 'server-dropped', closedEarly: false });
   });
 
   test('does not hang with idle keep-alive connections, and can be called twice', async () => {
     const client = await start({ text: 'ok' });
     await client.chat.completions.create({ ...params, stream: false });
     await client.chat.completions.create({ ...params, stream: false });
-    await within(Promise.all([server!.close(), server!.close()]), 1_000);
-    await within(server!.requests[0]!.socketClosed, 1_000);
+    await within(Promise.all([mock.server().close(), mock.server().close()]), 1_000);
+    await within(mock.server().requests[0]!.socketClosed, 1_000);
   });
 
   test('does not hang while a reply waits before its headers', async () => {
@@ -105,11 +96,11 @@ describe('close()', () => {
     const pending = client.chat.completions.create(params).catch((e: unknown) => e);
     await within(
       (async () => {
-        while (server!.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+        while (mock.server().requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
       })(),
       1_000,
     );
-    await within(server!.close(), 1_000);
+    await within(mock.server().close(), 1_000);
     expect(await pending).toBeInstanceOf(OpenAI.APIConnectionError);
   });
 });

@@ -1,22 +1,12 @@
 import OpenAI from 'openai';
-import { afterEach, describe, expect, test } from 'vitest';
-import { startMockOpenAIServer, type MockOpenAIServer } from './start-mock-openai-server.js';
-import type { MockScript } from './mock-script.js';
+import { describe, expect, test } from 'vitest';
+import { useMockOpenAIClient } from '../test-support/mock-openai-client.js';
 
 // These tests pin down how the official `openai` SDK surfaces each injected
 // fault, because Rivulet's provider maps exactly these shapes to its errors.
 
-let server: MockOpenAIServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(script: MockScript, options: { maxRetries?: number; timeout?: number } = {}): Promise<OpenAI> {
-  server = await startMockOpenAIServer(script);
-  // logLevel 'off': the SDK logs malformed events to the console otherwise.
-  return new OpenAI({ apiKey: 'test', baseURL: server.url, maxRetries: 0, logLevel: 'off', ...options });
-}
+const mock = useMockOpenAIClient();
+const start = mock.start;
 
 const params = {
   model: 'm',
@@ -55,7 +45,7 @@ describe('HTTP status faults', () => {
     expect(apiError.message).toBe('429 Rate limit reached (mock).');
     expect(apiError.headers.get('retry-after')).toBe('1');
     expect(apiError.headers.get('retry-after-ms')).toBe('1500');
-    expect(apiError.requestID).toBe(server!.requests[0]!.requestId);
+    expect(apiError.requestID).toBe(mock.server().requests[0]!.requestId);
   });
 
   test('the SDK retries a 429 itself, honouring retry-after-ms, when maxRetries allows', async () => {
@@ -63,7 +53,7 @@ describe('HTTP status faults', () => {
     const { phase, texts } = await run(client);
     expect(phase).toBe('done');
     expect(texts.join('')).toBe('ok');
-    expect(server!.requests.map((r) => r.status)).toEqual([429, 200]);
+    expect(mock.server().requests.map((r) => r.status)).toEqual([429, 200]);
   });
 
   test.each([
@@ -89,7 +79,7 @@ describe('HTTP status faults', () => {
 
   test('extra headers ride along on any reply', async () => {
     await start({ text: 'x', headers: { 'x-ratelimit-remaining-requests': '7' } });
-    const response = await fetch(`${server!.url}/chat/completions`, { method: 'POST', body: JSON.stringify(params) });
+    const response = await fetch(`${mock.server().url}/chat/completions`, { method: 'POST', body: JSON.stringify(params) });
     expect(response.headers.get('x-ratelimit-remaining-requests')).toBe('7');
     await response.text();
   });
@@ -106,7 +96,7 @@ describe('connection faults', () => {
     const cause = (error as Error).cause as Error & { cause?: { code?: string } };
     expect(cause).toBeInstanceOf(TypeError);
     expect(cause.cause?.code).toBe('UND_ERR_SOCKET');
-    expect(server!.requests[0]).toMatchObject({ outcome: 'server-dropped', closedEarly: false });
+    expect(mock.server().requests[0]).toMatchObject({ outcome: 'server-dropped', closedEarly: false });
   });
 
   test('a dropped connection before headers is retried by the SDK', async () => {
@@ -125,8 +115,8 @@ describe('connection faults', () => {
     expect(error).not.toBeInstanceOf(OpenAI.APIError);
     expect((error as Error).message).toBe('terminated');
     expect(((error as Error).cause as Error & { code?: string }).code).toBe('UND_ERR_SOCKET');
-    await server!.requests[0]!.settled;
-    expect(server!.requests[0]).toMatchObject({ outcome: 'server-dropped', closedEarly: false, eventsSent: 2 });
+    await mock.server().requests[0]!.settled;
+    expect(mock.server().requests[0]).toMatchObject({ outcome: 'server-dropped', closedEarly: false, eventsSent: 2 });
   });
 
   test('a non-streaming request torn mid-body rejects create() with the same TypeError("terminated")', async () => {
@@ -142,8 +132,8 @@ describe('connection faults', () => {
     expect(phase).toBe('create');
     expect(error).toBeInstanceOf(OpenAI.APIConnectionTimeoutError);
     expect((error as Error).message).toBe('Request timed out.');
-    await server!.requests[0]!.settled;
-    expect(server!.requests[0]!.closedEarly).toBe(true);
+    await mock.server().requests[0]!.settled;
+    expect(mock.server().requests[0]!.closedEarly).toBe(true);
   });
 });
 
@@ -165,13 +155,13 @@ describe('stream content faults', () => {
       code: 'overloaded',
       type: 'server_error',
       error: { message: 'Model overloaded', type: 'server_error', param: null, code: 'overloaded' },
-      requestID: server!.requests[0]!.requestId,
+      requestID: mock.server().requests[0]!.requestId,
     });
   });
 
   test('the error event is data: {"error": {...}} and the stream then ends without [DONE]', async () => {
     await start({ text: 'ab', errorEventAfterChunks: 1 });
-    const response = await fetch(`${server!.url}/chat/completions`, { method: 'POST', body: JSON.stringify(params) });
+    const response = await fetch(`${mock.server().url}/chat/completions`, { method: 'POST', body: JSON.stringify(params) });
     const events = (await response.text()).split('\n\n').filter(Boolean);
     expect(events).toHaveLength(2);
     expect(JSON.parse(events[1]!.replace(/^data: /, ''))).toEqual({
@@ -195,7 +185,7 @@ describe('stream content faults', () => {
 
   test('after a malformed event the stream goes on, for clients that skip bad events', async () => {
     await start({ text: 'ab', malformedAfterChunks: 1 });
-    const response = await fetch(`${server!.url}/chat/completions`, { method: 'POST', body: JSON.stringify(params) });
+    const response = await fetch(`${mock.server().url}/chat/completions`, { method: 'POST', body: JSON.stringify(params) });
     const events = (await response.text()).split('\n\n').filter(Boolean);
     expect(() => JSON.parse(events[1]!.replace(/^data: /, ''))).toThrow(SyntaxError);
     expect(events.at(-1)).toBe('data: [DONE]');
@@ -207,7 +197,7 @@ describe('stream content faults', () => {
     expect(phase).toBe('done');
     expect(texts.join('')).toBe('abcd');
     expect(finishes).toEqual(['stop']);
-    const response = await fetch(`${server!.url}/chat/completions`, { method: 'POST', body: JSON.stringify(params) });
+    const response = await fetch(`${mock.server().url}/chat/completions`, { method: 'POST', body: JSON.stringify(params) });
     expect(await response.text()).not.toContain('[DONE]');
   });
 
@@ -227,7 +217,7 @@ describe('stream content faults', () => {
     // The only way to notice is the response itself: JSON instead of an event stream.
     const { response } = await client.chat.completions.create(params).withResponse();
     expect(response.headers.get('content-type')).toBe('application/json');
-    const raw = await fetch(`${server!.url}/chat/completions`, { method: 'POST', body: JSON.stringify(params) });
+    const raw = await fetch(`${mock.server().url}/chat/completions`, { method: 'POST', body: JSON.stringify(params) });
     expect(raw.status).toBe(200);
     expect(await raw.json()).toMatchObject({ error: { message: 'Model is loading', type: 'server_error' } });
   });

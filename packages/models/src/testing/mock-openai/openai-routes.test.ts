@@ -1,33 +1,13 @@
 import OpenAI from 'openai';
-import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { afterEach, describe, expect, test } from 'vitest';
-import { startMockOpenAIServer, type MockOpenAIServer } from './start-mock-openai-server.js';
-import type { MockScript } from './mock-script.js';
+import { describe, expect, test } from 'vitest';
+import { streamChunks, useMockOpenAIClient } from '../test-support/mock-openai-client.js';
 
-let server: MockOpenAIServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(script?: MockScript): Promise<OpenAI> {
-  server = await startMockOpenAIServer(script);
-  return new OpenAI({ apiKey: 'test', baseURL: server.url, maxRetries: 0 });
-}
+const mock = useMockOpenAIClient();
+const start = mock.start;
 
 const messages = [{ role: 'user' as const, content: 'Hi there' }];
 
-async function streamChunks(client: OpenAI) {
-  const stream = await client.chat.completions.create({
-    model: 'gpt-test',
-    messages,
-    stream: true,
-    stream_options: { include_usage: true },
-  });
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
+const streamChunksOf = (client: OpenAI, extra?: { n?: number; includeUsage?: boolean }) => streamChunks(client, messages, extra);
 
 describe('non-streaming and other routes', () => {
   test('answers a non-streaming request with a full chat.completion', async () => {
@@ -46,7 +26,7 @@ describe('non-streaming and other routes', () => {
       ],
       usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
     });
-    expect(completion._request_id).toBe(server!.requests[0]!.requestId);
+    expect(completion._request_id).toBe(mock.server().requests[0]!.requestId);
   });
 
   test('puts tool calls, null content and Perplexity extras on a full completion', async () => {
@@ -70,7 +50,7 @@ describe('non-streaming and other routes', () => {
 
   test('answers unknown routes with a 404 and an OpenAI error body', async () => {
     await start();
-    const response = await fetch(`${server!.url}/embeddings`, { method: 'POST', body: '{}' });
+    const response = await fetch(`${mock.server().url}/embeddings`, { method: 'POST', body: '{}' });
     expect(response.status).toBe(404);
     expect(response.headers.get('x-request-id')).toMatch(/^req_/);
     expect(await response.json()).toMatchObject({ error: { code: 'unknown_url', type: 'invalid_request_error' } });
@@ -78,9 +58,9 @@ describe('non-streaming and other routes', () => {
 
   test('answers a body that is not JSON with a 400', async () => {
     await start();
-    const response = await fetch(`${server!.url}/chat/completions`, { method: 'POST', body: '{nope' });
+    const response = await fetch(`${mock.server().url}/chat/completions`, { method: 'POST', body: '{nope' });
     expect(response.status).toBe(400);
-    expect(server!.requests[0]).toMatchObject({ rawBody: '{nope', body: undefined });
+    expect(mock.server().requests[0]).toMatchObject({ rawBody: '{nope', body: undefined });
   });
 });
 
@@ -117,8 +97,8 @@ describe('scripts and recording', () => {
 
   test('records method, path, headers, the parsed body and how the exchange ended', async () => {
     const client = await start({ text: 'ok' });
-    await streamChunks(client);
-    const [request] = server!.requests;
+    await streamChunksOf(client);
+    const [request] = mock.server().requests;
     await request!.settled;
     expect(request).toMatchObject({
       index: 0,

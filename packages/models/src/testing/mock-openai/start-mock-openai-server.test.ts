@@ -1,41 +1,21 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { afterEach, describe, expect, test } from 'vitest';
-import { startMockOpenAIServer, type MockOpenAIServer } from './start-mock-openai-server.js';
-import type { MockScript } from './mock-script.js';
+import { describe, expect, test } from 'vitest';
+import { streamChunks, useMockOpenAIClient } from '../test-support/mock-openai-client.js';
 
-let server: MockOpenAIServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(script?: MockScript): Promise<OpenAI> {
-  server = await startMockOpenAIServer(script);
-  return new OpenAI({ apiKey: 'test', baseURL: server.url, maxRetries: 0 });
-}
+const mock = useMockOpenAIClient();
+const start = mock.start;
 
 const messages = [{ role: 'user' as const, content: 'Hi there' }];
 
-async function streamChunks(client: OpenAI, extra: { n?: number; includeUsage?: boolean } = {}) {
-  const stream = await client.chat.completions.create({
-    model: 'gpt-test',
-    messages,
-    stream: true,
-    ...(extra.n === undefined ? {} : { n: extra.n }),
-    ...(extra.includeUsage === false ? {} : { stream_options: { include_usage: true } }),
-  });
-  const chunks: ChatCompletionChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
+const streamChunksOf = (client: OpenAI, extra?: { n?: number; includeUsage?: boolean }) => streamChunks(client, messages, extra);
 
 const contentOf = (chunks: ChatCompletionChunk[], index = 0): string =>
   chunks.map((c) => c.choices.find((choice) => choice.index === index)?.delta.content ?? '').join('');
 
 /** Raw `data:` payloads of a streamed response, to check the exact bytes. */
 async function rawEvents(body: object): Promise<{ response: Response; text: string; events: string[] }> {
-  const response = await fetch(`${server!.url}/chat/completions`, {
+  const response = await fetch(`${mock.server().url}/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -48,7 +28,7 @@ async function rawEvents(body: object): Promise<{ response: Response; text: stri
 describe('streaming through the openai SDK', () => {
   test('streams the text in chunkSize deltas after a role chunk', async () => {
     const client = await start({ text: 'Hello, world!', chunkSize: 5 });
-    const chunks = await streamChunks(client);
+    const chunks = await streamChunksOf(client);
     expect(chunks[0]!.choices[0]!.delta).toEqual({ role: 'assistant', content: '', refusal: null });
     expect(chunks.slice(1, 4).map((c) => c.choices[0]!.delta.content)).toEqual(['Hello', ', wor', 'ld!']);
     expect(contentOf(chunks)).toBe('Hello, world!');
@@ -58,7 +38,7 @@ describe('streaming through the openai SDK', () => {
 
   test('ends with a finish chunk, then a usage chunk with no choices when include_usage is set', async () => {
     const client = await start({ text: 'abcd', usage: { promptTokens: 7, completionTokens: 3 } });
-    const chunks = await streamChunks(client);
+    const chunks = await streamChunksOf(client);
     const finish = chunks.at(-2)!;
     expect(finish.choices).toEqual([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]);
     expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 7, completion_tokens: 3, total_tokens: 10 } });
@@ -68,18 +48,18 @@ describe('streaming through the openai SDK', () => {
 
   test('sends no usage at all without include_usage, or with usage: false', async () => {
     let client = await start({ text: 'abcd' });
-    let chunks = await streamChunks(client, { includeUsage: false });
+    let chunks = await streamChunksOf(client, { includeUsage: false });
     expect(chunks.at(-1)!.choices[0]!.finish_reason).toBe('stop');
     expect(chunks.every((c) => !('usage' in c))).toBe(true);
-    await server!.close();
+    await mock.server().close();
     client = await start({ text: 'abcd', usage: false });
-    chunks = await streamChunks(client);
+    chunks = await streamChunksOf(client);
     expect(chunks.every((c) => c.choices.length === 1 && !('usage' in c))).toBe(true);
   });
 
   test('estimates usage when not scripted', async () => {
     const client = await start({ text: 'x'.repeat(40), usage: { cachedPromptTokens: 1, reasoningTokens: 2 } });
-    const usage = (await streamChunks(client)).at(-1)!.usage!;
+    const usage = (await streamChunksOf(client)).at(-1)!.usage!;
     expect(usage).toEqual({
       prompt_tokens: 2,
       completion_tokens: 10,
@@ -91,7 +71,7 @@ describe('streaming through the openai SDK', () => {
 
   test('streams reasoning as reasoning_content before the content', async () => {
     const client = await start({ reasoning: 'Let me think', text: 'Yes', chunkSize: 6 });
-    const deltas = (await streamChunks(client)).map((c) => c.choices[0]?.delta as Record<string, unknown> | undefined);
+    const deltas = (await streamChunksOf(client)).map((c) => c.choices[0]?.delta as Record<string, unknown> | undefined);
     expect(deltas.slice(1, 4)).toEqual([{ reasoning_content: 'Let me' }, { reasoning_content: ' think' }, { content: 'Yes' }]);
   });
 
@@ -103,7 +83,7 @@ describe('streaming through the openai SDK', () => {
       ],
       chunkSize: 8,
     });
-    const chunks = await streamChunks(client);
+    const chunks = await streamChunksOf(client);
     const calls = chunks.flatMap((c) => c.choices[0]?.delta.tool_calls ?? []);
     expect(calls).toEqual([
       { index: 0, id: 'call_a', type: 'function', function: { name: 'weather', arguments: '' } },
@@ -117,7 +97,7 @@ describe('streaming through the openai SDK', () => {
 
   test('sends content: null in the role chunk and with tool calls when contentNull is set', async () => {
     const client = await start({ toolCalls: [{ name: 'f', arguments: '{}' }], contentNull: true });
-    const chunks = await streamChunks(client);
+    const chunks = await streamChunksOf(client);
     expect(chunks[0]!.choices[0]!.delta).toEqual({ role: 'assistant', content: null, refusal: null });
     expect(chunks[1]!.choices[0]!.delta).toMatchObject({ content: null, tool_calls: [{ index: 0, id: 'call_mock_0' }] });
   });
@@ -130,7 +110,7 @@ describe('streaming through the openai SDK', () => {
         { id: 'call_2', name: 'b', arguments: '{"y":2}' },
       ],
     });
-    const calls = (await streamChunks(client)).map((c) => c.choices[0]?.delta.tool_calls).filter(Boolean);
+    const calls = (await streamChunksOf(client)).map((c) => c.choices[0]?.delta.tool_calls).filter(Boolean);
     expect(calls).toEqual([
       [{ index: 0, id: 'call_1', type: 'function', function: { name: 'a', arguments: '{"x":1}' } }],
       [{ index: 0, id: 'call_2', type: 'function', function: { name: 'b', arguments: '{"y":2}' } }],
@@ -139,7 +119,7 @@ describe('streaming through the openai SDK', () => {
 
   test('interleaves n > 1 choices, each with its own role and finish chunk', async () => {
     const client = await start({ choices: [{ text: 'first one' }, { text: 'second', finishReason: 'length' }] });
-    const chunks = await streamChunks(client, { n: 2 });
+    const chunks = await streamChunksOf(client, { n: 2 });
     expect(chunks.slice(0, 4).map((c) => c.choices[0]!.index)).toEqual([0, 1, 0, 1]);
     expect(contentOf(chunks, 0)).toBe('first one');
     expect(contentOf(chunks, 1)).toBe('second');
@@ -149,7 +129,7 @@ describe('streaming through the openai SDK', () => {
 
   test('repeats the reply for every choice when the request asks n > 1 and the reply has no choices', async () => {
     const client = await start({ text: 'same' });
-    const chunks = await streamChunks(client, { n: 3 });
+    const chunks = await streamChunksOf(client, { n: 3 });
     expect([0, 1, 2].map((i) => contentOf(chunks, i))).toEqual(['same', 'same', 'same']);
   });
 
@@ -160,7 +140,7 @@ describe('streaming through the openai SDK', () => {
       usage: { promptTokens: 5, completionTokens: 10 },
       perplexity: { citations: ['https://example.com/rivers'], searchResults },
     });
-    const chunks = (await streamChunks(client)) as (ChatCompletionChunk & Record<string, unknown>)[];
+    const chunks = (await streamChunksOf(client)) as (ChatCompletionChunk & Record<string, unknown>)[];
     expect(chunks.every((c) => c.choices.length === 1)).toBe(true);
     for (const chunk of chunks) {
       expect(chunk['citations']).toEqual(['https://example.com/rivers']);
@@ -176,7 +156,7 @@ describe('wire format', () => {
     await start({ text: 'Hey' });
     const { response, text, events } = await rawEvents({ model: 'm', messages, stream: true });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    expect(response.headers.get('x-request-id')).toBe(server!.requests[0]!.requestId);
+    expect(response.headers.get('x-request-id')).toBe(mock.server().requests[0]!.requestId);
     expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
     expect(text.split('\n\n').slice(0, -1).every((event) => event.startsWith('data: '))).toBe(true);
     expect(events.at(-1)).toBe('[DONE]');
