@@ -1,8 +1,8 @@
 import type { ChatModelProviderV1, ChatRequestV1, ChatStreamPartV1 } from '@rivulet/models';
+import { readEnv } from '@rivulet/models';
 import type { ErrorContext } from './errors/error-context.js';
 import { fromHttpResponse } from './errors/from-http-response.js';
 import { fromTransportError } from './errors/from-transport-error.js';
-import { readEnv } from './read-env.js';
 import type { AnthropicRequestBody } from './request/anthropic-request-body.js';
 import { toAnthropicRequest } from './request/to-anthropic-request.js';
 import { AnthropicEventMapper } from './stream/anthropic-event-mapper.js';

@@ -24,6 +24,7 @@ export type { ChatModelOptions } from './chat-model/chat-model-options.js';
 export { toMessages, type ChatModelInput } from './chat-model/chat-model-input.js';
 export type { ChoiceChunk } from './chat-model/choice-chunks.js';
 export { toProviderError } from './chat-model/to-provider-error.js';
+export { readEnv } from './chat-model/read-env.js';
 export { tool, toToolDefinition, toJsonSchema, isTool, type Tool } from './chat-model/tool.js';
 export { executeToolCalls } from './chat-model/execute-tool-calls.js';
 export {

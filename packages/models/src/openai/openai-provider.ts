@@ -6,6 +6,7 @@ import type { ChatStreamPartV1 } from '../provider/v1/chat-stream-part.js';
 import { fromOpenAIError, redact } from './from-openai-error.js';
 import { OpenAIChunkMapper, type CompatibleChunk } from './openai-chunk-mapper.js';
 import { toOpenAIRequest } from './to-openai-request.js';
+import { readEnv } from '../chat-model/read-env.js';
 
 /** Connection settings of the OpenAI-compatible provider. */
 export interface OpenAIProviderSettings {
@@ -77,10 +78,4 @@ export class OpenAIProvider implements ChatModelProviderV1 {
       ...(response.headers.get('x-request-id') && { requestId: response.headers.get('x-request-id') as string }),
     });
   }
-}
-
-function readEnv(name: string): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const value = env?.[name]?.trim();
-  return value ? value : undefined;
 }
