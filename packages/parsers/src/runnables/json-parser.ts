@@ -5,7 +5,7 @@ import type { JsonPatchOperation } from '../patch/json-patch.js';
 import { PatchObserver } from '../patch/patch-observer.js';
 import type { DeepPartial } from '../schema/deep-partial.js';
 import { SnapshotObserver } from '../snapshot/snapshot-observer.js';
-import { ParserRunnable } from './parser-runnable.js';
+import { ParserRunnable, type ParseSession } from './parser-runnable.js';
 
 /** Options of {@link jsonParser}. */
 export interface JsonParserOptions {
@@ -39,29 +39,17 @@ export function jsonParser(options?: JsonParserOptions & { readonly mode?: 'snap
 export function jsonParser<T>(options?: JsonParserOptions & { readonly mode?: 'snapshot' }): ParserRunnable<T, DeepPartial<T>>;
 export function jsonParser(options: JsonParserOptions & { readonly mode: 'patch' }): ParserRunnable<JsonPatchOperation[]>;
 export function jsonParser(options: JsonParserOptions = {}): ParserRunnable<unknown> {
-  const engine = (observer: SnapshotObserver | PatchObserver): PartialJsonParser =>
-    new PartialJsonParser({ ...(options.maxDepth !== undefined && { maxDepth: options.maxDepth }), observers: [observer] });
+  const maxDepth = options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth };
   if (options.mode === 'patch') {
     return new ParserRunnable<JsonPatchOperation[]>({
       name: 'jsonParser',
       aggregator: delta<JsonPatchOperation[]>(),
       session: () => {
         const patches = new PatchObserver();
-        const parser = engine(patches);
-        const flush = (emit: (ops: JsonPatchOperation[]) => void): void => {
+        return engineSession(new PartialJsonParser({ ...maxDepth, observers: [patches] }), (emit) => {
           const ops = patches.take();
           if (ops.length > 0) emit(ops);
-        };
-        return {
-          push(text, emit) {
-            parser.push(text);
-            flush(emit);
-          },
-          end(emit) {
-            parser.end();
-            flush(emit);
-          },
-        };
+        });
       },
     });
   }
@@ -70,20 +58,23 @@ export function jsonParser(options: JsonParserOptions = {}): ParserRunnable<unkn
     aggregator: snapshot<unknown>(),
     session: () => {
       const snapshots = new SnapshotObserver();
-      const parser = engine(snapshots);
-      const flush = (emit: (value: unknown) => void): void => {
+      return engineSession(new PartialJsonParser({ ...maxDepth, observers: [snapshots] }), (emit) => {
         if (snapshots.changed) emit(snapshots.publish());
-      };
-      return {
-        push(text, emit) {
-          parser.push(text);
-          flush(emit);
-        },
-        end(emit) {
-          parser.end();
-          flush(emit);
-        },
-      };
+      });
     },
   });
+}
+
+/** A session that feeds the engine and, after each push and at the end, lets its observer emit what changed. */
+function engineSession<C>(parser: PartialJsonParser, flush: (emit: (chunk: C) => void) => void): ParseSession<C> {
+  return {
+    push(text, emit) {
+      parser.push(text);
+      flush(emit);
+    },
+    end(emit) {
+      parser.end();
+      flush(emit);
+    },
+  };
 }
