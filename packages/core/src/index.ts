@@ -1,6 +1,6 @@
 // runnables
 export { Runnable } from './runnable/runnable.js';
-export type { RunnableFunction, RunnableLike, RunnableMap, OutputOf, InputOf, ChunkOf, MapOutput, StreamedValue } from './runnable/runnable-types.js';
+export type { RunnableFunction, RunnableLike, RunnableMap, OutputOf, InputOf, ChunkOf, MapOutput, MapChunk, StreamedValue } from './runnable/runnable-types.js';
 export { sequence } from './compose/sequence.js';
 export { lambda } from './compose/lambda.js';
 export { parallel } from './compose/parallel.js';
@@ -8,6 +8,8 @@ export { passthrough } from './compose/passthrough.js';
 export { assign } from './compose/assign.js';
 export { pick } from './compose/pick.js';
 export { branch } from './compose/branch.js';
+export { transform, type StreamStepOptions } from './compose/transform.js';
+export { fromOperator } from './compose/from-operator.js';
 export type { MapInput } from './compose/map-input.js';
 export type { LambdaOptions } from './steps/lambda-step.js';
 export { isRetryableError, retryDelay, type RetryOptions } from './steps/retry-policy.js';
@@ -20,10 +22,31 @@ export type { RunOptions, BatchOptions, RunCallbacks } from './run/run-options.j
 export type { RunContext } from './run/run-context.js';
 export type { RunEvent, RunEventType, RunStartEvent, RunChunkEvent, RunEndEvent, RunErrorEvent } from './run/run-events.js';
 export type { BatchResult } from './run/batch-results.js';
-export { delta, snapshot, type Aggregator, type AggregatorSpec } from './run/aggregator.js';
 export { inputOf, inputFrom, wholeInput, type StreamInput } from './run/stream-input.js';
-export { runStep } from './run/run-step.js';
-export type { Step } from './run/step.js';
+
+// aggregation: how chunks fold into outputs, as data that travels
+export {
+  delta,
+  snapshot,
+  items,
+  keyed,
+  resolveAggregation,
+  sameAggregation,
+  type Aggregation,
+  type AggregationRule,
+  type AggregationSpec,
+  type DeltaRule,
+  type SnapshotRule,
+  type ItemsRule,
+  type KeyedRule,
+  type CustomRule,
+  type ChunkOfAggregation,
+  type OutputOfAggregation,
+} from './aggregation/aggregation.js';
+export { defineAggregation, type CustomFold, type FoldState } from './aggregation/custom-aggregations.js';
+export { createFolder, type Folder } from './aggregation/create-folder.js';
+export { mergeChunks, apart } from './aggregation/merge-chunks.js';
+export { CoalescingQueue } from './aggregation/coalescing-queue.js';
 
 // errors
 export { RivuletError, type RivuletErrorOptions } from './errors/rivulet-error.js';

@@ -57,7 +57,7 @@ describe('sequence and pipe', () => {
     const source = lambda(() => upstream);
     const upper = Runnable.from<string, string>({
       name: 'upper',
-      aggregator: 'input',
+      aggregation: (input) => input,
       doStream: (input) =>
         new Observable((subscriber) =>
           input.chunks.subscribe({

@@ -5,7 +5,8 @@ import type { RunnableFunction } from '../runnable/runnable-types.js';
 /**
  * A runnable from a function. A plain or async function receives the whole
  * (aggregated) input and emits its result as one chunk; an async generator or
- * an observable-returning function streams its values as chunks.
+ * an observable-returning function streams its values as chunks. To receive
+ * the input as it streams, use `transform`.
  *
  * @example
  * ```ts

@@ -1,9 +1,8 @@
-import { passthroughStep } from '../steps/passthrough-step.js';
 import { Runnable } from '../runnable/runnable.js';
 
 /**
- * Emits its input unchanged, streaming. Useful in `parallel` to keep the
- * input beside computed values.
+ * Emits its input unchanged, streaming; its chunks aggregate the way the
+ * input's do. Useful in `parallel` to keep the input beside computed values.
  *
  * @example
  * ```ts
@@ -11,5 +10,5 @@ import { Runnable } from '../runnable/runnable.js';
  * ```
  */
 export function passthrough<T>(): Runnable<T, T> {
-  return Runnable.from(passthroughStep<T>());
+  return Runnable.from<T, T>({ name: 'passthrough', aggregation: (input) => input, doStream: (input) => input.chunks });
 }

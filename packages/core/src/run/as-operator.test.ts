@@ -7,7 +7,7 @@ describe('RxJS interop', () => {
   it('asOperator runs the runnable over the source values as its input chunks', async () => {
     const upper = Runnable.from<string, string>({
       name: 'upper',
-      aggregator: 'input',
+      aggregation: (input) => input,
       doStream: (input) => input.chunks.pipe(concatMap((c) => [c.toUpperCase()])),
     });
     expect(await lastValueFrom(from(['a', 'b', 'c']).pipe(upper.asOperator(), toArray()))).toEqual(['A', 'B', 'C']);

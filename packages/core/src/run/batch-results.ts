@@ -1,8 +1,8 @@
 import { catchError, from, map, mergeMap, of, type Observable } from 'rxjs';
-import { aggregate } from './aggregate.js';
-import { resolveAggregator, snapshot } from './aggregator.js';
+import { resolveAggregation, snapshot, type Aggregation } from '../aggregation/aggregation.js';
+import { foldStream } from '../aggregation/fold-stream.js';
 import { rootRun } from './root-run.js';
-import type { BatchOptions, RunOptions } from './run-options.js';
+import type { BatchOptions } from './run-options.js';
 import type { Step } from './step.js';
 import { inputOf } from './stream-input.js';
 
@@ -17,14 +17,14 @@ export interface BatchResult<O> {
  * Runs `step` once per input, at most `maxConcurrency` at a time, and emits
  * each outcome as it completes. Failures are outcomes, never stream errors.
  */
-export function batchResults<I, O>(step: Step<I, O>, inputs: readonly I[], options: BatchOptions = {}): Observable<BatchResult<O>> {
+export function batchResults<I, O, C>(step: Step<I, O, C>, inputs: readonly I[], options: BatchOptions = {}): Observable<BatchResult<O>> {
   const { returnExceptions: _ignored, ...runOptions } = options;
-  const aggregator = resolveAggregator(step.aggregator, snapshot());
+  const aggregation = (): Aggregation<C, O> => resolveAggregation(step.aggregation, snapshot());
   const concurrency = positiveOrInfinity(options.maxConcurrency);
   return from(inputs).pipe(
     mergeMap(
       (input, index) =>
-        aggregate(rootRun(step, inputOf(input), runOptions as RunOptions), aggregator).pipe(
+        foldStream(rootRun(step, inputOf(input), runOptions), aggregation).pipe(
           map((output): BatchResult<O> => ({ index, output })),
           catchError((error: unknown) => of<BatchResult<O>>({ index, error: asError(error) })),
         ),

@@ -1,15 +1,20 @@
 import type { Observable, Subscription } from 'rxjs';
+import type { AggregationRule } from '../aggregation/aggregation.js';
+import { CoalescingQueue } from '../aggregation/coalescing-queue.js';
 
 type Settle<T> = { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void };
 
 /**
- * Iterates an observable: subscribes on the first `next()`, queues values the
- * consumer has not asked for yet, and unsubscribes on `return()` (what `break`
+ * Iterates an observable: subscribes on the first `next()`, keeps values the
+ * consumer has not asked for yet in a queue that coalesces them by `rule`
+ * (see {@link CoalescingQueue}), and unsubscribes on `return()` (what `break`
  * calls), so leaving a `for await` loop early cancels the producer.
  */
-export function observableToAsyncIterator<T>(source: Observable<T>): AsyncIterator<T> & AsyncIterable<T> {
-  const queue: T[] = [];
-  let head = 0;
+export function observableToAsyncIterator<T>(
+  source: Observable<T>,
+  rule: () => AggregationRule | undefined = () => undefined,
+): AsyncIterator<T> & AsyncIterable<T> {
+  const queue = new CoalescingQueue<T>(rule);
   let waiting: Settle<T> | undefined;
   let subscription: Subscription | undefined;
   let finished = false;
@@ -18,9 +23,9 @@ export function observableToAsyncIterator<T>(source: Observable<T>): AsyncIterat
   const settleWaiting = (): void => {
     const pending = waiting;
     if (!pending) return;
-    if (head < queue.length) {
+    if (queue.size > 0) {
       waiting = undefined;
-      pending.resolve({ value: takeNext(), done: false });
+      pending.resolve({ value: queue.shift(), done: false });
     } else if (failure) {
       waiting = undefined;
       pending.reject(failure.error);
@@ -29,16 +34,6 @@ export function observableToAsyncIterator<T>(source: Observable<T>): AsyncIterat
       waiting = undefined;
       pending.resolve({ value: undefined, done: true });
     }
-  };
-
-  const takeNext = (): T => {
-    const value = queue[head] as T;
-    queue[head++] = undefined as T;
-    if (head > 1024 && head * 2 > queue.length) {
-      queue.splice(0, head);
-      head = 0;
-    }
-    return value;
   };
 
   const ensureSubscribed = (): void => {
@@ -63,7 +58,7 @@ export function observableToAsyncIterator<T>(source: Observable<T>): AsyncIterat
   const iterator: AsyncIterator<T> & AsyncIterable<T> = {
     next() {
       ensureSubscribed();
-      if (head < queue.length) return Promise.resolve({ value: takeNext(), done: false });
+      if (queue.size > 0) return Promise.resolve({ value: queue.shift(), done: false });
       if (failure) {
         const { error } = failure;
         failure = undefined;
@@ -76,8 +71,7 @@ export function observableToAsyncIterator<T>(source: Observable<T>): AsyncIterat
     },
     return() {
       finished = true;
-      queue.length = 0;
-      head = 0;
+      queue.clear();
       subscription?.unsubscribe();
       const pending = waiting;
       waiting = undefined;

@@ -17,16 +17,16 @@ import type { StreamInput } from './stream-input.js';
  * step's `RunContext` as options (a nested call) it runs as that step's child.
  * `sink` receives every event, for `streamEvents`.
  */
-export function rootRun<I, O>(
-  step: Step<I, O>,
+export function rootRun<I, O, C>(
+  step: Step<I, O, C>,
   input: StreamInput<I>,
   options: RunOptions | undefined,
   sink?: (event: RunEvent) => void,
-): Observable<O> {
-  return new Observable<O>((subscriber) => {
+): Observable<C> {
+  return new Observable<C>((subscriber) => {
     const lifetime = new RunLifetime();
     const parent = isRunContext(options) ? nestedParent(options, lifetime, sink) : rootParent(options, lifetime, sink);
-    const configured: Step<I, O> = { ...stepView(step), config: mergeOptions(step.config, callOptions(options)) };
+    const configured: Step<I, O, C> = { ...stepView(step), config: mergeOptions(step.config, callOptions(options)) };
     const subscription = runStep(configured, input, parent).subscribe(subscriber);
     return () => {
       subscription.unsubscribe();
@@ -37,8 +37,8 @@ export function rootRun<I, O>(
 }
 
 /** The step with its own methods bound, so spreading it keeps them working. */
-function stepView<I, O>(step: Step<I, O>): Step<I, O> {
-  return { name: step.name, aggregator: step.aggregator, config: step.config, doStream: (input, ctx) => step.doStream(input, ctx) };
+function stepView<I, O, C>(step: Step<I, O, C>): Step<I, O, C> {
+  return { name: step.name, aggregation: step.aggregation, config: step.config, doStream: (input, ctx) => step.doStream(input, ctx) };
 }
 
 /**

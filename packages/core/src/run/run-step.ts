@@ -1,28 +1,29 @@
 import { Observable } from 'rxjs';
-import { resolveAggregator, type Aggregator } from './aggregator.js';
+import { resolveAggregation, type Aggregation } from '../aggregation/aggregation.js';
+import { createFolder, type Folder } from '../aggregation/create-folder.js';
 import { withCallbacks } from './dispatch-callbacks.js';
 import { createContext, newRunId, runScopeKey, type RunContext } from './run-context.js';
 import type { RunEvent } from './run-events.js';
 import { withRunLimits } from './run-limits.js';
 import type { Step } from './step.js';
-import type { StreamInput } from './stream-input.js';
+import { withChunks, type StreamInput } from './stream-input.js';
 
 /**
  * Runs `step` as a child of the step owning `parent`: gives it its own run id
  * and merged options, applies its limits, and reports its events. Composite
  * steps run their children through this.
  */
-export function runStep<I, O>(step: Step<I, O>, input: StreamInput<I>, parent: RunContext): Observable<O> {
+export function runStep<I, O, C>(step: Step<I, O, C>, input: StreamInput<I>, parent: RunContext): Observable<C> {
   const ctx = childContext(step, parent);
   const emit = ctx[runScopeKey].emit;
   const limits = { signal: step.config?.signal, timeout: step.config?.timeout };
-  const run = (observed: StreamInput<I>): Observable<O> => withRunLimits(step.doStream(observed, ctx), limits);
+  const run = (observed: StreamInput<I>): Observable<C> => withRunLimits(step.doStream(observed, ctx), limits);
   if (emit === undefined) return run(input);
-  return traced(run, resolveAggregator(step.aggregator, input.aggregator), input, ctx, emit);
+  return traced<I, O, C>(run, () => resolveAggregation(step.aggregation, input.aggregation), input, ctx, emit);
 }
 
 /** The context a step runs in: the parent's, with the step's own config merged in. */
-export function childContext(step: Step<unknown, unknown> | Step<never, unknown>, parent: RunContext): RunContext {
+export function childContext(step: Pick<Step<never, unknown>, 'name' | 'config'>, parent: RunContext): RunContext {
   const config = step.config;
   const scope = parent[runScopeKey];
   return createContext({
@@ -37,15 +38,13 @@ export function childContext(step: Step<unknown, unknown> | Step<never, unknown>
   });
 }
 
-const none: unique symbol = Symbol('none');
-
-function traced<I, O>(
-  run: (input: StreamInput<I>) => Observable<O>,
-  aggregator: Aggregator<O>,
+function traced<I, O, C>(
+  run: (input: StreamInput<I>) => Observable<C>,
+  aggregation: () => Aggregation<C, O>,
   input: StreamInput<I>,
   ctx: RunContext,
   emit: (event: RunEvent) => void,
-): Observable<O> {
+): Observable<C> {
   const base = {
     runId: ctx.runId,
     ...(ctx.parentRunId !== undefined && { parentRunId: ctx.parentRunId }),
@@ -53,9 +52,9 @@ function traced<I, O>(
     tags: ctx.tags,
     metadata: ctx.metadata,
   };
-  return new Observable<O>((subscriber) => {
+  return new Observable<C>((subscriber) => {
     let started = false;
-    let output: O | typeof none = none;
+    let output: Folder<C, O> | undefined;
     // A step fed by a stream starts when its first input chunk arrives (or it
     // does anything), so its start follows the start of the steps feeding it.
     const start = (): void => {
@@ -65,20 +64,20 @@ function traced<I, O>(
     };
     // With its input whole from the start, a step starts when it is subscribed.
     if (input.whole) start();
-    const observedInput: StreamInput<I> = {
-      ...input,
-      chunks: new Observable<I>((inner) =>
+    const observedInput = withChunks(
+      input,
+      new Observable<I>((inner) =>
         input.chunks.subscribe({
           next: (chunk) => (start(), inner.next(chunk)),
           error: (error: unknown) => (start(), inner.error(error)),
           complete: () => (start(), inner.complete()),
         }),
       ),
-    };
+    );
     return run(observedInput).subscribe({
       next(chunk) {
         start();
-        output = output === none ? chunk : aggregator.combine(output, chunk);
+        (output ??= createFolder(aggregation())).add(chunk);
         emit({ type: 'chunk', ...base, data: { chunk } });
         subscriber.next(chunk);
       },
@@ -89,7 +88,7 @@ function traced<I, O>(
       },
       complete() {
         start();
-        emit({ type: 'end', ...base, data: { output: output === none ? undefined : output } });
+        emit({ type: 'end', ...base, data: { output: output?.result() } });
         subscriber.complete();
       },
     });

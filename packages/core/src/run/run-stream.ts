@@ -1,4 +1,5 @@
 import { Observable, type Subscriber, type TeardownLogic } from 'rxjs';
+import type { AggregationRule } from '../aggregation/aggregation.js';
 import { observableToAsyncIterator } from './observable-to-async-iterator.js';
 
 /**
@@ -7,6 +8,10 @@ import { observableToAsyncIterator } from './observable-to-async-iterator.js';
  * It is cold: each subscription or `for await` loop is one run. Unsubscribing or
  * breaking out of the loop cancels the run all the way down.
  *
+ * Subscribers see every chunk. A `for await` loop or a `ReadableStream` reader
+ * slower than the run sees chunks coalesced by the stream's aggregation (the
+ * latest snapshot, text deltas joined), so waiting chunks never pile up.
+ *
  * @example
  * ```ts
  * for await (const chunk of chain.stream({ topic: 'rivers' })) process.stdout.write(chunk);
@@ -14,36 +19,46 @@ import { observableToAsyncIterator } from './observable-to-async-iterator.js';
  * ```
  */
 export class RunStream<T> extends Observable<T> implements AsyncIterable<T> {
-  constructor(subscribe?: (this: Observable<T>, subscriber: Subscriber<T>) => TeardownLogic) {
+  /** How waiting chunks coalesce; read when two chunks wait at once. */
+  readonly #rule: () => AggregationRule | undefined;
+
+  constructor(subscribe?: (this: Observable<T>, subscriber: Subscriber<T>) => TeardownLogic, rule?: () => AggregationRule | undefined) {
     super(subscribe);
+    this.#rule = rule ?? (() => undefined);
   }
 
-  /** Wraps any observable as a `RunStream` (a new subscription each time). */
-  static from<T>(source: Observable<T>): RunStream<T> {
-    if (source instanceof RunStream) return source as RunStream<T>;
-    return new RunStream<T>((subscriber) => source.subscribe(subscriber));
+  /**
+   * Wraps any observable as a `RunStream` (a new subscription each time);
+   * `rule` says how its chunks coalesce for a slow reader (none: they queue).
+   */
+  static from<T>(source: Observable<T>, rule?: () => AggregationRule | undefined): RunStream<T> {
+    if (source instanceof RunStream && rule === undefined) return source as RunStream<T>;
+    return new RunStream<T>((subscriber) => source.subscribe(subscriber), rule);
   }
 
   /** Iterates one run; leaving the loop early (`break`, `return`, a throw) cancels it. */
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    return observableToAsyncIterator(this);
+    return observableToAsyncIterator(this, this.#rule);
   }
 
   /**
-   * A Web `ReadableStream` of the chunks. Cancelling the reader cancels the run.
-   * Chunks are queued while the reader is slower than the run.
+   * A Web `ReadableStream` of the chunks. Cancelling the reader cancels the
+   * run. Chunks wait for a slow reader coalesced, as in a `for await` loop.
    */
   toReadableStream(): ReadableStream<T> {
-    const iterator = observableToAsyncIterator(this);
-    return new ReadableStream<T>({
-      async pull(controller) {
-        const result = await iterator.next();
-        if (result.done) controller.close();
-        else controller.enqueue(result.value);
+    const iterator = observableToAsyncIterator(this, this.#rule);
+    return new ReadableStream<T>(
+      {
+        async pull(controller) {
+          const result = await iterator.next();
+          if (result.done) controller.close();
+          else controller.enqueue(result.value);
+        },
+        async cancel() {
+          await iterator.return?.();
+        },
       },
-      async cancel() {
-        await iterator.return?.();
-      },
-    });
+      { highWaterMark: 0 },
+    );
   }
 }

@@ -2,10 +2,10 @@
  * Sets `key` as a plain own data property, even for `__proto__`: plain
  * assignment of that key would replace the object's prototype instead.
  */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+export function setOwn<T extends object>(target: T, key: string, value: unknown): void {
   if (key === '__proto__') {
     Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
   } else {
-    target[key] = value;
+    (target as Record<string, unknown>)[key] = value;
   }
 }

@@ -10,7 +10,7 @@ import type { StreamInput } from './stream-input.js';
  * error, in causal order) instead of its output. A failed run emits its
  * `error` events, then fails with the error.
  */
-export function streamEvents<I, O>(step: Step<I, O>, input: StreamInput<I>, options?: RunOptions): Observable<RunEvent> {
+export function streamEvents<I, O, C>(step: Step<I, O, C>, input: StreamInput<I>, options?: RunOptions): Observable<RunEvent> {
   return new Observable<RunEvent>((subscriber) =>
     rootRun(step, input, options, (event) => subscriber.next(event)).subscribe({
       error: (error: unknown) => subscriber.error(error),

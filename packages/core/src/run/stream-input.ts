@@ -1,7 +1,7 @@
 import { of, type Observable } from 'rxjs';
-import { aggregate } from './aggregate.js';
+import { snapshot, type AggregationRule } from '../aggregation/aggregation.js';
+import { foldStream } from '../aggregation/fold-stream.js';
 import { InputError } from '../errors/input-error.js';
-import { snapshot, type Aggregator } from './aggregator.js';
 
 /**
  * The input a step receives: a stream of chunks and how they aggregate.
@@ -11,19 +11,26 @@ import { snapshot, type Aggregator } from './aggregator.js';
  */
 export interface StreamInput<I> {
   readonly chunks: Observable<I>;
-  readonly aggregator: Aggregator<I>;
+  /** How `chunks` fold into the whole input; read it once chunks arrived (a remote step learns it from the wire). */
+  readonly aggregation: AggregationRule;
   /** Set when the input is known whole up front (the root input of a run). */
   readonly whole?: { readonly value: I };
 }
 
 /** A whole value as a step input. */
 export function inputOf<I>(value: I): StreamInput<I> {
-  return { chunks: of(value), aggregator: snapshot<I>(), whole: { value } };
+  return { chunks: of(value), aggregation: snapshot(), whole: { value } };
 }
 
-/** A chunk stream as a step input. */
-export function inputFrom<I>(chunks: Observable<I>, aggregator: Aggregator<I>): StreamInput<I> {
-  return { chunks, aggregator };
+/** A chunk stream as a step input; `aggregation` may be a function, read only when needed. */
+export function inputFrom<I>(chunks: Observable<I>, aggregation: AggregationRule | (() => AggregationRule)): StreamInput<I> {
+  if (typeof aggregation !== 'function') return { chunks, aggregation };
+  return {
+    chunks,
+    get aggregation() {
+      return aggregation();
+    },
+  };
 }
 
 /**
@@ -32,9 +39,20 @@ export function inputFrom<I>(chunks: Observable<I>, aggregator: Aggregator<I>): 
  */
 export function wholeInput<I>(input: StreamInput<I>, stepName: string): Observable<I> {
   if (input.whole) return of(input.whole.value);
-  return aggregate(
+  return foldStream<I, I>(
     input.chunks,
-    input.aggregator,
+    () => input.aggregation,
     () => new InputError(`"${stepName}" received no input: the previous step produced no output.`),
   );
+}
+
+/** `input` with other chunks (a shared or replayed copy); its aggregation is still read lazily. */
+export function withChunks<I>(input: StreamInput<I>, chunks: Observable<I>): StreamInput<I> {
+  return {
+    chunks,
+    get aggregation() {
+      return input.aggregation;
+    },
+    ...(input.whole && { whole: input.whole }),
+  };
 }

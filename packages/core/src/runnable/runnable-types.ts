@@ -30,8 +30,18 @@ export type OutputOf<R> =
 /** The input type of a runnable. */
 export type InputOf<R> = R extends Runnable<infer I, unknown, unknown> ? I : never;
 
-/** The chunk type a runnable streams. */
-export type ChunkOf<R> = R extends Runnable<never, unknown, infer C> ? C : never;
+/** The chunk type a runnable-like streams. */
+export type ChunkOf<R> =
+  R extends Runnable<never, unknown, infer C>
+    ? C
+    : R extends (input: never, ctx: never) => infer Result
+      ? StreamedValue<Result>
+      : R extends RunnableMap<never>
+        ? MapChunk<R>
+        : never;
+
+/** A chunk of an object map run in parallel: some keys, each holding a chunk of its entry. */
+export type MapChunk<M> = { [K in keyof M]?: ChunkOf<M[K]> };
 
 /** The output of an object map of runnable-likes. */
 export type MapOutput<M> = { [K in keyof M]: OutputOf<M[K]> };

@@ -1,8 +1,11 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { of } from 'rxjs';
+import { map, of, type Observable } from 'rxjs';
 import {
   assign,
   branch,
+  fromOperator,
+  items,
+  transform,
   lambda,
   parallel,
   passthrough,
@@ -47,9 +50,12 @@ describe('type inference', () => {
 
   it('infers object maps as parallel steps', () => {
     const both = prompt.pipe({ upper: (s) => s.toUpperCase(), parsed: model });
-    expectTypeOf(both).toEqualTypeOf<Runnable<{ topic: string }, { upper: string; parsed: { text: string; tokens: number } }>>();
+    expectTypeOf(both).toEqualTypeOf<
+      Runnable<{ topic: string }, { upper: string; parsed: { text: string; tokens: number } }, { upper?: string; parsed?: { text: string; tokens: number } }>
+    >();
     const standalone = parallel({ a: model, b: (s: string) => s.length });
-    expectTypeOf(standalone).toEqualTypeOf<Runnable<string, { a: { text: string; tokens: number }; b: number }>>();
+    // Chunks are keyed: each holds some of the keys.
+    expectTypeOf(standalone).toEqualTypeOf<Runnable<string, { a: { text: string; tokens: number }; b: number }, { a?: { text: string; tokens: number }; b?: number }>>();
   });
 
   it('types sequence, passthrough, assign, pick, branch, and the wrappers', () => {
@@ -57,7 +63,9 @@ describe('type inference', () => {
     expectTypeOf(prompt.pipe(passthrough<string>())).toEqualTypeOf<Runnable<{ topic: string }, string>>();
     const assigned = assign({ size: (x: { text: string }) => x.text.length });
     expectTypeOf(assigned.invoke({ text: 'a' })).resolves.toEqualTypeOf<{ text: string } & { size: number }>();
-    expectTypeOf(model.pipe(pick('text'))).toEqualTypeOf<Runnable<string, Pick<{ text: string; tokens: number }, 'text'>>>();
+    expectTypeOf(model.pipe(pick('text'))).toEqualTypeOf<
+      Runnable<string, Pick<{ text: string; tokens: number }, 'text'>, Partial<Pick<{ text: string; tokens: number }, 'text'>>>
+    >();
     const routed = branch<string, string>([(s) => s.length > 3, (s) => s], (s) => s.toUpperCase());
     expectTypeOf(routed).toEqualTypeOf<Runnable<string, string>>();
     expectTypeOf(prompt.withRetry()).toEqualTypeOf<typeof prompt>();
@@ -78,6 +86,31 @@ describe('type inference', () => {
     expectTypeOf(next).toEqualTypeOf<Runnable<string, number>>();
     expectTypeOf(prompt.pipe(structured)).toEqualTypeOf<Runnable<{ topic: string }, Plan, Partial<Plan>>>();
     expectTypeOf(structured.withRetry()).toEqualTypeOf<typeof structured>();
+  });
+
+  it('infers the same input, output and chunk type through sequence as through pipe', () => {
+    interface Plan {
+      title: string;
+    }
+    const structured = {} as Runnable<string, Plan, Partial<Plan>>;
+    const viaPipe = prompt.pipe((x) => x.toUpperCase()).pipe(structured);
+    const viaSequence = sequence(prompt, (x: string) => x.toUpperCase(), structured);
+    expectTypeOf(viaSequence).toEqualTypeOf(viaPipe);
+    expectTypeOf(viaSequence).toEqualTypeOf<Runnable<{ topic: string }, Plan, Partial<Plan>>>();
+    expectTypeOf(sequence(structured, (plan) => plan.title.length)).toEqualTypeOf(structured.pipe((plan) => plan.title.length));
+    expectTypeOf(sequence(structured)).toEqualTypeOf<typeof structured>();
+  });
+
+  it('types transform and fromOperator by their functions', () => {
+    const upper = transform(async function* (chunks: AsyncIterable<string>) {
+      for await (const c of chunks) yield c.toUpperCase();
+    });
+    expectTypeOf(upper).toEqualTypeOf<Runnable<string, string>>();
+    expectTypeOf(prompt.pipe(upper)).toEqualTypeOf<Runnable<{ topic: string }, string>>();
+    const lengths = fromOperator((chunks: Observable<string>) => chunks.pipe(map((c) => c.length)));
+    expectTypeOf(lengths).toEqualTypeOf<Runnable<string, number>>();
+    const counted = fromOperator((chunks: Observable<string>) => chunks.pipe(map((c) => c.length)), { aggregation: items<number>() });
+    expectTypeOf(counted).toEqualTypeOf<Runnable<string, number[], number>>();
   });
 
   it('rejects a next step whose input does not match', () => {

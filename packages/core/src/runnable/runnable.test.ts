@@ -21,7 +21,8 @@ describe('Runnable', () => {
     expect(await lastValueFrom(stream.pipe(map((c) => c.toUpperCase()), toArray()))).toEqual(['A', 'B']);
     const seen: string[] = [];
     for await (const chunk of stream) seen.push(chunk);
-    expect(seen).toEqual(['a', 'b']);
+    // The producer is synchronous, so the loop is slower: waiting deltas arrive joined.
+    expect(seen).toEqual(['ab']);
   });
 
   it('a RunStream is cold: each subscription is one run', async () => {
@@ -39,7 +40,7 @@ describe('Runnable', () => {
     const chunks: string[] = [];
     const reader = readable.getReader();
     for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
-    expect(chunks).toEqual(['x', 'y', 'z']);
+    expect(chunks.join('')).toBe('xyz');
   });
 
   it('cancelling a ReadableStream reader cancels the run', async () => {
@@ -51,10 +52,10 @@ describe('Runnable', () => {
     expect(fake.cancelled).toBe(1);
   });
 
-  it('can be subclassed by implementing name, aggregator and doStream', async () => {
+  it('can be subclassed by implementing name, aggregation and doStream', async () => {
     class Repeat extends Runnable<string, string> {
       readonly name = 'repeat';
-      readonly aggregator = snapshot<string>();
+      readonly aggregation = snapshot<string>();
       doStream(input: StreamInput<string>, _ctx: RunContext): Observable<string> {
         return new Observable((subscriber) =>
           wholeInput(input, this.name).subscribe({
@@ -85,7 +86,7 @@ describe('Runnable', () => {
         for await (const chunk of fake.stream('x')) seen.push(chunk);
       })(),
     ).rejects.toBe(boom);
-    expect(seen).toEqual(['a', 'b']);
+    expect(seen.join('')).toBe('ab');
   });
 
   it('a function throwing synchronously fails the run with that error', async () => {

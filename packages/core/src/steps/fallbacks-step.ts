@@ -10,16 +10,16 @@ import { replayableInput } from './replay-input.js';
  * so on. When all fail, the first failure is rethrown (usually the informative
  * one). Cancellation never falls back.
  */
-export function fallbacksStep<I, O>(steps: readonly [Step<I, O>, ...Step<I, O>[]]): Step<I, O> {
+export function fallbacksStep<I, O, C>(steps: readonly [Step<I, O, C>, ...Step<I, O, C>[]]): Step<I, O, C> {
   const [primary] = steps;
   return {
     name: primary.name,
-    aggregator: primary.aggregator,
+    aggregation: primary.aggregation,
     doStream: (rawInput, ctx) =>
-      new Observable<O>((subscriber) => {
+      new Observable<C>((subscriber) => {
         const { input, subscription } = replayableInput(rawInput);
         let firstError: unknown;
-        const run = (step: Step<I, O>) => () => runStep(step, input, ctx);
+        const run = (step: Step<I, O, C>) => () => runStep(step, input, ctx);
         const outcome = attempts(run(primary), (error, attempt) => {
           if (attempt === 1) firstError = error;
           const next = steps[attempt];

@@ -1,12 +1,10 @@
 import { mergeMap, Observable } from 'rxjs';
-import { delta, snapshot, type Aggregator } from '../run/aggregator.js';
+import { delta, snapshot, type Aggregation, type AggregationRule } from '../aggregation/aggregation.js';
 import type { RunContext } from '../run/run-context.js';
 import type { Step } from '../run/step.js';
 import { wholeInput } from '../run/stream-input.js';
-import { fromStepResult, type StepResult } from './from-step-result.js';
-
-/** A function usable as a step: it gets the whole input and its run context. */
-export type StepFunction<I, O> = (input: I, ctx: RunContext) => StepResult<O>;
+import type { RunnableFunction } from '../runnable/runnable-types.js';
+import { fromStepResult } from './from-step-result.js';
 
 /** Options of a function step. */
 export interface LambdaOptions {
@@ -14,18 +12,17 @@ export interface LambdaOptions {
   readonly name?: string | undefined;
   /**
    * How the chunks of a streaming function (generator, observable) aggregate:
-   * `delta` (the default) concatenates them, `snapshot` keeps the last.
+   * `delta` (the default) concatenates them, `snapshot` keeps the last; or any aggregation rule.
    */
-  readonly aggregate?: 'delta' | 'snapshot' | undefined;
+  readonly aggregate?: 'delta' | 'snapshot' | AggregationRule | undefined;
 }
 
 /** A step running `fn` on the aggregated input; its result streams if it is an async iterable or observable. */
-export function lambdaStep<I, O>(fn: StepFunction<I, O>, options: LambdaOptions = {}): Step<I, O> {
+export function lambdaStep<I, O>(fn: RunnableFunction<I, O>, options: LambdaOptions = {}): Step<I, O> {
   const name = options.name ?? (fn.name || 'lambda');
-  const aggregator: Aggregator<O> = options.aggregate === 'snapshot' ? snapshot<O>() : delta<O>();
   return {
     name,
-    aggregator,
+    aggregation: aggregationOf<O>(options.aggregate),
     doStream: (input, ctx) =>
       input.whole
         ? callStepFunction(fn, input.whole.value, ctx)
@@ -33,8 +30,13 @@ export function lambdaStep<I, O>(fn: StepFunction<I, O>, options: LambdaOptions 
   };
 }
 
+function aggregationOf<O>(option: LambdaOptions['aggregate']): Aggregation<O, O> {
+  if (option === undefined || option === 'delta') return delta<O>();
+  return option === 'snapshot' ? snapshot<O>() : option;
+}
+
 // `ctx.signal` is the run's: it aborts when the run ends or is cancelled,
 // which is when a function step can be cancelled at all.
-function callStepFunction<I, O>(fn: StepFunction<I, O>, value: I, ctx: RunContext): Observable<O> {
+function callStepFunction<I, O>(fn: RunnableFunction<I, O>, value: I, ctx: RunContext): Observable<O> {
   return new Observable<O>((subscriber) => fromStepResult(fn(value, ctx)).subscribe(subscriber));
 }

@@ -1,36 +1,36 @@
 import { Observable, Subject, Subscription } from 'rxjs';
-import { keyedAggregator } from '../run/keyed-aggregator.js';
-import { resolveAggregator, type Aggregator } from '../run/aggregator.js';
+import { resolveAggregation, type AggregationRule, type KeyedRule } from '../aggregation/aggregation.js';
 import { runStep } from '../run/run-step.js';
 import { setOwn } from '../run/set-own.js';
-import type { Step } from '../run/step.js';
+import { withChunks } from '../run/stream-input.js';
+import type { AnyStep, Step } from '../run/step.js';
 
 /**
  * Runs every step of `steps` on the same input at once and emits keyed chunks
- * (`{ key: chunk }`) as they arrive; `invoke` aggregates them per key into one
- * object. The input is read once and shared.
+ * (`{ key: chunk }`) as they arrive; they fold per key, each by its step's own
+ * aggregation, into one object. The input is read once and shared.
  */
-export function parallelStep(steps: Readonly<Record<string, Step<unknown, unknown>>>, name = 'parallel'): Step<unknown, Record<string, unknown>> {
+export function parallelStep<I, O extends object, C extends object>(steps: Readonly<Record<string, AnyStep>>, name = 'parallel'): Step<I, O, C> {
   const entries = Object.entries(steps);
   return {
     name,
-    aggregator: (input) => keyedAggregator(aggregatorsOf(entries, input)),
+    aggregation: (input) => keyedOf(entries, input),
     doStream: (input, ctx) =>
-      new Observable<Record<string, unknown>>((subscriber) => {
+      new Observable<C>((subscriber) => {
         if (entries.length === 0) {
-          subscriber.next({});
+          subscriber.next({} as C);
           subscriber.complete();
           return;
         }
-        const shared = new Subject<unknown>();
+        const shared = new Subject<I>();
         const subscription = new Subscription();
         let running = entries.length;
         for (const [key, step] of entries) {
-          const child = runStep(step, { ...input, chunks: shared }, ctx).subscribe({
-            next(chunk) {
+          const child = runStep(step, withChunks(input, shared), ctx).subscribe({
+            next(chunk: unknown) {
               const keyed: Record<string, unknown> = {};
               setOwn(keyed, key, chunk);
-              subscriber.next(keyed);
+              subscriber.next(keyed as C);
             },
             error: (error: unknown) => subscriber.error(error),
             complete: () => {
@@ -46,8 +46,9 @@ export function parallelStep(steps: Readonly<Record<string, Step<unknown, unknow
   };
 }
 
-function aggregatorsOf(entries: readonly [string, Step<unknown, unknown>][], input: Aggregator<unknown>): Record<string, Aggregator<unknown>> {
-  const result: Record<string, Aggregator<unknown>> = {};
-  for (const [key, step] of entries) setOwn(result, key, resolveAggregator(step.aggregator, input));
-  return result;
+/** The keyed rule of a map of steps, each key's resolved against the shared input's rule. */
+export function keyedOf(entries: readonly (readonly [string, AnyStep])[], input: AggregationRule): KeyedRule {
+  const keys: Record<string, AggregationRule> = {};
+  for (const [key, step] of entries) setOwn(keys, key, resolveAggregation(step.aggregation as AnyStep['aggregation'], input));
+  return { kind: 'keyed', keys };
 }

@@ -1,5 +1,5 @@
 import { ReplaySubject, Subscription } from 'rxjs';
-import type { StreamInput } from '../run/stream-input.js';
+import { withChunks, type StreamInput } from '../run/stream-input.js';
 
 /**
  * An input that can be read again, for steps that may run a child more than
@@ -13,5 +13,5 @@ export function replayableInput<I>(input: StreamInput<I>): { readonly input: Str
   if (input.whole) return { input, subscription };
   const replay = new ReplaySubject<I>();
   subscription.add(input.chunks.subscribe(replay));
-  return { input: { ...input, chunks: replay }, subscription };
+  return { input: withChunks(input, replay), subscription };
 }

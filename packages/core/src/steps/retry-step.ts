@@ -9,12 +9,12 @@ import { retryWithBackoff } from './retry-with-backoff.js';
  * Runs `step` again when it fails, with exponential backoff, as long as it has
  * not emitted a chunk yet. Every attempt reads a replay of the same input.
  */
-export function retryStep<I, O>(step: Step<I, O>, options: RetryOptions = {}): Step<I, O> {
+export function retryStep<I, O, C>(step: Step<I, O, C>, options: RetryOptions = {}): Step<I, O, C> {
   return {
     name: step.name,
-    aggregator: step.aggregator,
+    aggregation: step.aggregation,
     doStream: (rawInput, ctx) =>
-      new Observable<O>((subscriber) => {
+      new Observable<C>((subscriber) => {
         const { input, subscription } = replayableInput(rawInput);
         subscription.add(retryWithBackoff(() => runStep(step, input, ctx), options).subscribe(subscriber));
         return subscription;

@@ -9,7 +9,7 @@ function flaky(failures: number, { before = [] as string[], error = (): unknown 
   let attempts = 0;
   const step = Runnable.from<string, string>({
     name: 'flaky',
-    aggregator: snapshot(),
+    aggregation: snapshot(),
     doStream: () =>
       new Observable<string>((subscriber) => {
         attempts++;

@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
-import { resolveAggregator, type AggregatorSpec } from '../run/aggregator.js';
+import { resolveAggregation, type AggregationSpec } from '../aggregation/aggregation.js';
 import { runStep } from '../run/run-step.js';
-import type { Step } from '../run/step.js';
+import type { AnyStep, Step } from '../run/step.js';
 import { inputFrom, type StreamInput } from '../run/stream-input.js';
 
 /**
@@ -9,31 +9,33 @@ import { inputFrom, type StreamInput } from '../run/stream-input.js';
  * arrive: streaming steps stream through, steps needing a whole input
  * aggregate it first. Nested sequences are flattened.
  */
-export function sequenceStep(steps: readonly Step<unknown, unknown>[], name?: string): Step<unknown, unknown> {
+export function sequenceStep<I, O, C>(steps: readonly AnyStep[], name?: string): Step<I, O, C> {
   const flat = steps.flatMap((step) => (isSequence(step) && step.config === undefined ? step.steps : [step]));
-  return {
+  const sequence: SequenceStep<I, O, C> = {
     name: name ?? 'sequence',
     steps: flat,
-    aggregator: sequenceAggregator(flat),
-    doStream(input: StreamInput<unknown>, ctx): Observable<unknown> {
-      let current = input;
+    aggregation: sequenceAggregation(flat),
+    doStream(input: StreamInput<I>, ctx): Observable<C> {
+      let current: StreamInput<unknown> = input;
       for (const step of flat) {
-        current = inputFrom(runStep(step, current, ctx), resolveAggregator(step.aggregator, current.aggregator));
+        const upstream = current;
+        current = inputFrom(runStep(step, upstream, ctx), () => resolveAggregation(step.aggregation as AnyStep['aggregation'], upstream.aggregation));
       }
-      return current.chunks;
+      return current.chunks as Observable<C>;
     },
-  } as SequenceStep;
+  };
+  return sequence;
 }
 
-interface SequenceStep extends Step<unknown, unknown> {
-  readonly steps: readonly Step<unknown, unknown>[];
+interface SequenceStep<I, O, C> extends Step<I, O, C> {
+  readonly steps: readonly AnyStep[];
 }
 
-function isSequence(step: Step<unknown, unknown>): step is SequenceStep {
-  return Array.isArray((step as Partial<SequenceStep>).steps);
+function isSequence(step: AnyStep): step is SequenceStep<unknown, unknown, unknown> {
+  return Array.isArray((step as Partial<SequenceStep<unknown, unknown, unknown>>).steps);
 }
 
-/** The last step's aggregator, with `'input'` resolved through the steps before it. */
-function sequenceAggregator(steps: readonly Step<unknown, unknown>[]): AggregatorSpec<unknown> {
-  return (input) => steps.reduce((previous, step) => resolveAggregator(step.aggregator, previous), input);
+/** The last step's aggregation, with derived ones resolved through the steps before it. */
+function sequenceAggregation<C, O>(steps: readonly AnyStep[]): AggregationSpec<C, O> {
+  return (input) => steps.reduce((previous, step) => resolveAggregation(step.aggregation as AnyStep['aggregation'], previous), input);
 }

@@ -1,38 +1,29 @@
 import { InputError } from '../errors/input-error.js';
-import type { Step } from '../run/step.js';
-import { lambdaStep, type StepFunction } from './lambda-step.js';
+import type { AnyStep } from '../run/step.js';
+import type { RunnableLike } from '../runnable/runnable-types.js';
+import { lambdaStep } from './lambda-step.js';
 import { parallelStep } from './parallel-step.js';
 
-/** Anything usable as a step: a step (every `Runnable` is one), a function, or an object map of those (run in parallel). */
-export type StepLike<I, O> = Step<I, O> | StepFunction<I, O> | StepMap<I>;
-
-/** An object whose values are step-likes, all given the same input. */
-export interface StepMap<I> {
-  readonly [key: string]: StepLike<I, unknown>;
+/** True when `value` is a step (every `Runnable` is one): it has `doStream` and an aggregation. */
+export function isStep(value: unknown): value is AnyStep {
+  return typeof value === 'object' && value !== null && typeof (value as Partial<AnyStep>).doStream === 'function' && 'aggregation' in value;
 }
 
-/** True when `value` is a step: it has `doStream` and an aggregator. */
-export function isStep(value: unknown): value is Step<unknown, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Partial<Step<unknown, unknown>>).doStream === 'function' &&
-    'aggregator' in value
-  );
-}
-
-/** Coerces a step-like into a step; fails with `InputError` for anything else. */
-export function toStep<I, O>(like: StepLike<I, O>): Step<I, O> {
-  if (isStep(like)) return like as Step<I, O>;
+/** Coerces a runnable-like (a runnable, a function, an object map of those) into a step; `InputError` for anything else. */
+export function toStep(like: RunnableLike<never, unknown>): AnyStep {
+  if (isStep(like)) return like;
   if (typeof like === 'function') return lambdaStep(like);
-  if (typeof like === 'object' && like !== null && !Array.isArray(like)) {
-    const steps: Record<string, Step<unknown, unknown>> = {};
-    for (const [key, value] of Object.entries(like)) {
-      Object.defineProperty(steps, key, { value: toStep(value), enumerable: true, configurable: true, writable: true });
-    }
-    return parallelStep(steps) as unknown as Step<I, O>;
-  }
+  if (typeof like === 'object' && like !== null && !Array.isArray(like)) return parallelStep(toSteps(like));
   throw new InputError(`Expected a runnable, a function or an object of those, got ${describe(like)}.`);
+}
+
+/** Coerces every value of a map of runnable-likes. */
+export function toSteps(map: object): Record<string, AnyStep> {
+  const steps: Record<string, AnyStep> = {};
+  for (const [key, value] of Object.entries(map)) {
+    Object.defineProperty(steps, key, { value: toStep(value as RunnableLike<never, unknown>), enumerable: true, configurable: true, writable: true });
+  }
+  return steps;
 }
 
 function describe(value: unknown): string {

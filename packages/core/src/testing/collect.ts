@@ -1,10 +1,14 @@
-import type { Observable } from 'rxjs';
+import { isObservable, type Observable } from 'rxjs';
 import type { RunEvent, RunEventType } from '../run/run-events.js';
 
-/** Every chunk of a stream (an observable or async iterable), once it completes. Rejects with its error. */
+/**
+ * Every chunk of a stream, once it completes; rejects with its error. An
+ * observable (a `RunStream` too) is subscribed, so no chunk is coalesced
+ * away as it would be for a slow `for await` loop.
+ */
 export async function collect<T>(stream: Observable<T> | AsyncIterable<T>): Promise<T[]> {
   const chunks: T[] = [];
-  if (Symbol.asyncIterator in stream) {
+  if (!isObservable(stream)) {
     for await (const chunk of stream) chunks.push(chunk);
     return chunks;
   }
@@ -16,7 +20,7 @@ export async function collect<T>(stream: Observable<T> | AsyncIterable<T>): Prom
 /** What a stream did: its chunks, and how it ended. Never rejects, so a test can assert on both. */
 export async function settle<T>(stream: Observable<T> | AsyncIterable<T>): Promise<{ chunks: T[]; error?: unknown }> {
   const chunks: T[] = [];
-  if (Symbol.asyncIterator in stream) {
+  if (!isObservable(stream)) {
     try {
       for await (const chunk of stream) chunks.push(chunk);
       return { chunks };

@@ -1,5 +1,5 @@
 import { Observable, Subscription, timer } from 'rxjs';
-import { delta, snapshot, type AggregatorSpec } from '../run/aggregator.js';
+import { delta, snapshot, type Aggregation, type AggregationRule } from '../aggregation/aggregation.js';
 import type { RunContext } from '../run/run-context.js';
 import { wholeInput, type StreamInput } from '../run/stream-input.js';
 import { Runnable } from '../runnable/runnable.js';
@@ -11,7 +11,7 @@ export interface FakeRunnableOptions {
   /** Name in events. Default `fake`. */
   readonly name?: string | undefined;
   /** How the chunks aggregate. Default `delta`. */
-  readonly aggregate?: 'delta' | 'snapshot' | undefined;
+  readonly aggregate?: 'delta' | 'snapshot' | AggregationRule | undefined;
   /** Fail with this error after the chunks. */
   readonly error?: Error | undefined;
 }
@@ -19,7 +19,7 @@ export interface FakeRunnableOptions {
 /** A runnable that emits scripted chunks and records how it was used. */
 export class FakeRunnable<T> extends Runnable<unknown, T> {
   readonly name: string;
-  readonly aggregator: AggregatorSpec<T>;
+  readonly aggregation: Aggregation<T, T>;
   /** The input of every run, in order. */
   readonly inputs: unknown[] = [];
   /** Runs subscribed and not yet finished or cancelled. */
@@ -34,7 +34,7 @@ export class FakeRunnable<T> extends Runnable<unknown, T> {
     this.#chunks = chunks;
     this.#options = options;
     this.name = options.name ?? 'fake';
-    this.aggregator = options.aggregate === 'snapshot' ? snapshot<T>() : delta<T>();
+    this.aggregation = aggregationOf<T>(options.aggregate);
   }
 
   doStream(input: StreamInput<unknown>, _ctx: RunContext): Observable<T> {
@@ -102,4 +102,9 @@ export class FakeRunnable<T> extends Runnable<unknown, T> {
  */
 export function fakeRunnable<T>(chunks: readonly T[], options?: FakeRunnableOptions): FakeRunnable<T> {
   return new FakeRunnable(chunks, options);
+}
+
+function aggregationOf<T>(option: FakeRunnableOptions['aggregate']): Aggregation<T, T> {
+  if (option === undefined || option === 'delta') return delta<T>();
+  return option === 'snapshot' ? snapshot<T>() : option;
 }
