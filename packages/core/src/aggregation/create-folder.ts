@@ -9,7 +9,7 @@ export interface Folder<C, O> {
   add(chunk: C): void;
   /** True until the first chunk. */
   readonly empty: boolean;
-  /** The output so far (`undefined` when empty); the folder may keep going after. */
+  /** The output so far (`undefined` when empty, `[]` for items); the folder may keep going after. */
   result(): O;
 }
 
@@ -28,7 +28,7 @@ export function createFolder<C, O>(aggregation: Aggregation<C, O>): Folder<C, O>
     get empty() {
       return empty;
     },
-    result: () => (empty ? undefined : state.result()) as O,
+    result: () => (empty && aggregation.kind !== 'items' ? undefined : state.result()) as O,
   };
 }
 

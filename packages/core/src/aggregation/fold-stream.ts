@@ -5,8 +5,8 @@ import { createFolder } from './create-folder.js';
 /**
  * One value: the fold of all chunks of `source` by `aggregation`, read when
  * the first chunk arrives (a remote runnable learns its rule from the wire).
- * When `source` emitted nothing, the value is `undefined`, or the error
- * `onEmpty` makes. This is how `invoke` derives its result from `stream`.
+ * When `source` emitted nothing, the value is the empty fold (`undefined`,
+ * `[]` for items), or the error `onEmpty` makes. This is how `invoke` derives its result from `stream`.
  */
 export function foldStream<C, O>(source: Observable<C>, aggregation: () => Aggregation<C, O>, onEmpty?: () => Error): Observable<O> {
   return new Observable<O>((subscriber) => {
@@ -21,7 +21,7 @@ export function foldStream<C, O>(source: Observable<C>, aggregation: () => Aggre
           subscriber.error(onEmpty());
           return;
         }
-        subscriber.next(folder === undefined ? (undefined as O) : folder.result());
+        subscriber.next((folder ?? createFolder(aggregation())).result());
         subscriber.complete();
       },
     });

@@ -1,39 +1,31 @@
-// Dependency-free on purpose: the server and the browser client apply patches with this file alone.
-
-/** A JSON Patch operation as {@link applyPatch} accepts it (RFC 6902 plus `append`). */
-export type PatchOperation =
-  | { readonly op: 'add' | 'replace'; readonly path: string; readonly value: unknown }
-  | { readonly op: 'remove'; readonly path: string }
-  | { readonly op: 'append'; readonly path: string; readonly value: string };
-
-type Container = Record<string, unknown> | unknown[];
-
-function segments(pointer: string): string[] {
-  if (pointer === '') return [];
-  if (pointer[0] !== '/') throw new Error(`Invalid JSON Pointer ${JSON.stringify(pointer)}`);
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => (s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s));
-}
-
-function isContainer(value: unknown): value is Container {
-  return typeof value === 'object' && value !== null;
-}
-
-function index(array: unknown[], segment: string, allowEnd: boolean, pointer: string): number {
-  const i = segment === '-' && allowEnd ? array.length : /^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : -1;
-  if (i < 0 || i > array.length || (i === array.length && !allowEnd)) throw new Error(`No array element at ${pointer}`);
-  return i;
-}
+// Dependency-free on purpose: the server and the browser client apply patches with
+// this file and the files it imports (all in this folder, none importing a package).
+import { jsonEqual } from './json-equal.js';
+import { PatchDraft } from './patch-draft.js';
 
 /**
- * Applies JSON Patch operations (RFC 6902 `add`, `replace`, `remove`, plus
- * `append`: append `value` to the string at `path`) to `doc` and returns the new
- * document. `doc` is never mutated: containers along changed paths are copied,
- * each at most once per call however many operations touch it, and everything
- * else is shared, so an unchanged subtree keeps its identity. Throws an `Error`
- * on an operation that does not fit the document.
+ * A JSON Patch operation as {@link applyPatch} accepts it: RFC 6902 in full,
+ * plus `append`, which appends the string `value` to the string at `path`, so a
+ * string streamed in pieces costs its length on the wire, not its square.
+ */
+export type PatchOperation =
+  | { readonly op: 'add' | 'replace' | 'test'; readonly path: string; readonly value: unknown }
+  | { readonly op: 'remove'; readonly path: string }
+  | { readonly op: 'move' | 'copy'; readonly from: string; readonly path: string }
+  | { readonly op: 'append'; readonly path: string; readonly value: string };
+
+// An operation as it may arrive from the wire: checked member by member.
+type Fields = Readonly<Record<string, unknown>>;
+
+/**
+ * Applies JSON Patch operations (RFC 6902: `add`, `remove`, `replace`, `move`,
+ * `copy`, `test`, plus `append`) to `doc` and returns the new document.
+ *
+ * `doc` is never mutated: containers along changed paths are copied, each at
+ * most once per call however many operations touch it, and everything else is
+ * shared, so an unchanged subtree keeps its identity. An operation that does
+ * not fit the document (a missing target, a failed `test`, a malformed
+ * operation) throws an `Error`, and the caller's `doc` is as it was.
  *
  * @example
  * ```ts
@@ -43,60 +35,65 @@ function index(array: unknown[], segment: string, allowEnd: boolean, pointer: st
  * ```
  */
 export function applyPatch<T = unknown>(doc: unknown, ops: readonly PatchOperation[]): T {
-  const fresh = new WeakSet<object>(); // containers copied by this call, safe to mutate
-  const own = (value: Container): Container => {
-    if (fresh.has(value)) return value;
-    const copy = Array.isArray(value) ? value.slice() : { ...value };
-    fresh.add(copy);
-    return copy;
-  };
-  let root = doc;
-  for (const op of ops) {
-    const path = segments(op.path);
-    const last = path.pop();
-    if (last === undefined) {
-      if (op.op === 'remove') root = undefined;
-      else if (op.op === 'append') root = appended(root, op.value, op.path);
-      else root = op.value;
-      continue;
+  const draft = new PatchDraft(doc);
+  for (const op of ops) applyOperation(draft, op as unknown as Fields);
+  return draft.root as T;
+}
+
+function applyOperation(draft: PatchDraft, op: Fields): void {
+  if (typeof op !== 'object' || op === null) throw new Error(`Invalid JSON Patch operation ${JSON.stringify(op)}: not an object`);
+  switch (op.op) {
+    case 'add':
+      return draft.add(pointer(op, 'path'), value(op));
+    case 'remove':
+      draft.remove(pointer(op, 'path'));
+      return;
+    case 'replace': {
+      const path = pointer(op, 'path');
+      const next = value(op);
+      return draft.replace(path, () => next);
     }
-    if (!isContainer(root)) throw new Error(`No container at ${op.path}`);
-    let parent = own(root);
-    root = parent;
-    for (const segment of path) {
-      const child = Array.isArray(parent) ? parent[index(parent, segment, false, op.path)] : Object.hasOwn(parent, segment) ? parent[segment] : undefined;
-      if (!isContainer(child)) throw new Error(`No container at ${op.path}`);
-      const copy = own(child);
-      set(parent, segment, copy);
-      parent = copy;
+    case 'move':
+      return move(draft, pointer(op, 'from'), pointer(op, 'path'));
+    case 'copy': {
+      const path = pointer(op, 'path');
+      return draft.add(path, draft.detach(draft.get(pointer(op, 'from'))));
     }
-    apply(parent, last, op);
+    case 'test': {
+      const path = pointer(op, 'path');
+      if (!jsonEqual(draft.get(path), value(op))) throw new Error(`JSON Patch test failed: the value at ${path} differs`);
+      return;
+    }
+    case 'append': {
+      const path = pointer(op, 'path');
+      const text = value(op);
+      if (typeof text !== 'string') throw new Error(`JSON Patch append to ${path} needs a string value`);
+      return draft.replace(path, (old) => {
+        if (typeof old !== 'string') throw new Error(`No string to append to at ${path}`);
+        return old + text;
+      });
+    }
+    default:
+      throw new Error(`Unknown JSON Patch op ${String(JSON.stringify(op.op))}`);
   }
-  return root as T;
 }
 
-function apply(parent: Container, key: string, op: PatchOperation): void {
-  if (Array.isArray(parent)) {
-    const i = index(parent, key, op.op === 'add', op.path);
-    if (op.op === 'add') parent.splice(i, 0, op.value);
-    else if (op.op === 'remove') parent.splice(i, 1);
-    else parent[i] = op.op === 'append' ? appended(parent[i], op.value, op.path) : op.value;
-    return;
-  }
-  const exists = Object.hasOwn(parent, key);
-  if (op.op !== 'add' && !exists) throw new Error(`No member at ${op.path}`);
-  if (op.op === 'remove') delete parent[key];
-  else set(parent, key, op.op === 'append' ? appended(parent[key], op.value, op.path) : op.value);
+// RFC 6902 4.4: a location cannot move into one of its children; onto itself it is a no-op.
+function move(draft: PatchDraft, from: string, path: string): void {
+  if (path.startsWith(`${from}/`)) throw new Error(`JSON Patch cannot move ${from || "''"} into its own child ${path}`);
+  if (from === path) draft.get(from);
+  else draft.add(path, draft.remove(from));
 }
 
-function appended(target: unknown, text: string, pointer: string): string {
-  if (typeof target !== 'string') throw new Error(`No string to append to at ${pointer}`);
-  return target + text;
+function pointer(op: Fields, key: 'path' | 'from'): string {
+  if (!(key in op)) throw new Error(`JSON Patch ${String(op.op)} is missing '${key}'`);
+  const text = op[key];
+  if (typeof text !== 'string') throw new Error(`Invalid JSON Pointer ${String(JSON.stringify(text))} in '${key}': not a string`);
+  return text;
 }
 
-// An own data property even for `__proto__`, whose assignment would change the prototype.
-function set(parent: Container, key: string, value: unknown): void {
-  if (Array.isArray(parent)) parent[Number(key)] = value;
-  else if (key === '__proto__') Object.defineProperty(parent, key, { value, writable: true, enumerable: true, configurable: true });
-  else parent[key] = value;
+// `value: null` is a value; only a missing member is missing.
+function value(op: Fields): unknown {
+  if (!('value' in op)) throw new Error(`JSON Patch ${String(op.op)} at ${String(op.path)} is missing 'value'`);
+  return op.value;
 }

@@ -1,4 +1,5 @@
-import { OutputParserError } from '@rivulet/core';
+import { fromOperator, OutputParserError } from '@rivulet/core';
+import { map, type Observable } from 'rxjs';
 import { collect, fakeRunnable, settle } from '@rivulet/core/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -8,14 +9,23 @@ describe('elementsParser', () => {
   const city = z.object({ name: z.string(), population: z.number().transform((n) => n * 1000) });
   const text = ['{"cities": [{"name": "Oslo", "population": 700}, {"na', 'me": "Rome", "population": 2800}', ', {"name": "Lima", "population": 10000}]}'];
 
-  it('emits the elements each chunk completes, validated', async () => {
-    const parser = elementsParser(city, { path: '/cities' });
-    expect(await collect(fakeRunnable(text).pipe(parser).stream('q'))).toStrictEqual([
-      [{ name: 'Oslo', population: 700_000 }],
-      [{ name: 'Rome', population: 2_800_000 }],
-      [{ name: 'Lima', population: 10_000_000 }],
+  it('emits each element as one chunk, validated, as soon as it is complete', async () => {
+    const log: string[] = [];
+    const tap = fromOperator((chunks: Observable<string>) => chunks.pipe(map((chunk) => (log.push(`text ${chunk.length}`), chunk))));
+    const chain = fakeRunnable(text).pipe(tap).pipe(elementsParser(city, { path: '/cities' }));
+    const elements = await collect(chain.stream('q').pipe(map((element) => (log.push(`element ${element.name}`), element))));
+    expect(elements).toStrictEqual([
+      { name: 'Oslo', population: 700_000 },
+      { name: 'Rome', population: 2_800_000 },
+      { name: 'Lima', population: 10_000_000 },
     ]);
-    expect(await fakeRunnable(text).pipe(parser).invoke('q')).toHaveLength(3);
+    expect(log).toStrictEqual(['text 53', 'element Oslo', 'text 32', 'element Rome', 'text 41', 'element Lima']);
+    expect(await chain.invoke('q')).toStrictEqual(elements);
+  });
+
+  it('reads a top-level array by default', async () => {
+    expect(await elementsParser(z.number()).invoke('[1, 2, 3]')).toStrictEqual([1, 2, 3]);
+    expect(await elementsParser(z.number()).invoke('[]')).toStrictEqual([]);
   });
 
   it('reads a top-level array by default', async () => {
@@ -24,7 +34,7 @@ describe('elementsParser', () => {
 
   it('fails on an invalid element after emitting the valid ones', async () => {
     const { chunks, error } = await settle(elementsParser(z.number()).stream('[1, 2, "x", 4]'));
-    expect(chunks).toStrictEqual([[1, 2]]);
+    expect(chunks).toStrictEqual([1, 2]);
     expect(OutputParserError.isInstance(error) && error.issues.length).toBeGreaterThan(0);
   });
 

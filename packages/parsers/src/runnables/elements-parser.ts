@@ -1,4 +1,4 @@
-import { delta } from '@rivulet/core';
+import { items } from '@rivulet/core';
 import { safeParse, type $ZodType, type output } from 'zod/v4/core';
 import { ElementObserver } from '../elements/element-observer.js';
 import { ParseFailure } from '../json/parse-failure.js';
@@ -16,21 +16,21 @@ export interface ElementsParserOptions {
 
 /**
  * Parses the elements of a streaming JSON array, each validated by `schema`
- * the moment it is complete. Each chunk is the array of elements completed by
- * one input chunk (so chunks concatenate); `invoke` resolves to all of them.
+ * the moment it is complete. Each chunk is **one** element; `invoke` resolves
+ * to the array of all of them.
  * An invalid element, a missing array or invalid JSON fails with `OutputParserError`.
  *
  * @example
  * ```ts
  * const city = z.object({ name: z.string(), population: z.number() });
- * for await (const cities of model.pipe(elementsParser(city, { path: '/cities' })).stream(q)) cities.forEach(show);
+ * for await (const c of model.pipe(elementsParser(city, { path: '/cities' })).stream(q)) show(c);
  * ```
  */
-export function elementsParser<S extends $ZodType>(schema: S, options: ElementsParserOptions = {}): ParserRunnable<output<S>[]> {
+export function elementsParser<S extends $ZodType>(schema: S, options: ElementsParserOptions = {}): ParserRunnable<output<S>[], output<S>> {
   const path = options.path ?? '';
-  return new ParserRunnable<output<S>[]>({
+  return new ParserRunnable<output<S>[], output<S>>({
     name: 'elementsParser',
-    aggregator: delta<output<S>[]>(),
+    aggregation: items<output<S>>(),
     session: () => {
       let batch: output<S>[] = [];
       const elements = new ElementObserver(path, (element, index) => {
@@ -39,11 +39,11 @@ export function elementsParser<S extends $ZodType>(schema: S, options: ElementsP
         batch.push(result.data);
       });
       const parser = new PartialJsonParser({ ...(options.maxDepth !== undefined && { maxDepth: options.maxDepth }), observers: [elements] });
-      const flush = (emit: (chunk: output<S>[]) => void): void => {
+      const flush = (emit: (chunk: output<S>) => void): void => {
         if (batch.length === 0) return;
         const done = batch;
         batch = [];
-        emit(done);
+        for (const element of done) emit(element);
       };
       return {
         push(text, emit) {

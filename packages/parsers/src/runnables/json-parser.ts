@@ -18,9 +18,12 @@ export interface JsonParserOptions {
 /**
  * Parses streaming JSON (tolerating code fences and leading prose).
  *
- * In snapshot mode (the default) it emits, after each chunk that changed it,
- * an immutable snapshot of the value so far: unchanged subtrees keep their
- * identity, changed ones are new objects. `invoke` resolves to the final value.
+ * In snapshot mode (the default) it emits immutable snapshots of the value so
+ * far: unchanged subtrees keep their identity, changed ones are new objects.
+ * A snapshot follows every chunk that changed the value while that is cheap;
+ * for documents with wide arrays, snapshots are spaced so that copying stays
+ * linear (see `SnapshotBudget`), yet a new field, the end of the input and a
+ * quiet input always bring one. `invoke` resolves to the final value.
  *
  * With `{ mode: 'patch' }` it emits, per chunk, the JSON Patch operations
  * (`add`, `replace`, `remove`, and `append` for strings) that bring a copy up
@@ -43,7 +46,7 @@ export function jsonParser(options: JsonParserOptions = {}): ParserRunnable<unkn
   if (options.mode === 'patch') {
     return new ParserRunnable<JsonPatchOperation[]>({
       name: 'jsonParser',
-      aggregator: delta<JsonPatchOperation[]>(),
+      aggregation: delta<JsonPatchOperation[]>(),
       session: () => {
         const patches = new PatchObserver();
         return engineSession(new PartialJsonParser({ ...maxDepth, observers: [patches] }), (emit) => {
@@ -55,12 +58,28 @@ export function jsonParser(options: JsonParserOptions = {}): ParserRunnable<unkn
   }
   return new ParserRunnable<unknown>({
     name: 'jsonParser',
-    aggregator: snapshot<unknown>(),
+    aggregation: snapshot<unknown>(),
     session: () => {
       const snapshots = new SnapshotObserver();
-      return engineSession(new PartialJsonParser({ ...maxDepth, observers: [snapshots] }), (emit) => {
+      const parser = new PartialJsonParser({ ...maxDepth, observers: [snapshots] });
+      const publish = (emit: (chunk: unknown) => void): void => {
         if (snapshots.changed) emit(snapshots.publish());
-      });
+      };
+      return {
+        push(text, emit) {
+          parser.push(text);
+          snapshots.advance(text.length);
+          if (snapshots.due) emit(snapshots.publish());
+        },
+        end(emit) {
+          parser.end();
+          publish(emit);
+        },
+        get held() {
+          return snapshots.changed;
+        },
+        flush: publish,
+      };
     },
   });
 }

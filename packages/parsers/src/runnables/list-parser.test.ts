@@ -7,7 +7,7 @@ describe('listParser', () => {
   it('emits items as they complete', async () => {
     const model = fakeRunnable(['Colors:\n- red', '\n- green, light\n', '- blue'].map((c) => new AIMessageChunk(c)));
     const chain = model.pipe(listParser());
-    expect(await collect(chain.stream('q'))).toStrictEqual([['red', 'green, light'], ['blue']]);
+    expect(await collect(chain.stream('q'))).toStrictEqual(['red', 'green, light', 'blue']);
     expect(await chain.invoke('q')).toStrictEqual(['red', 'green, light', 'blue']);
   });
 

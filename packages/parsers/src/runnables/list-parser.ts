@@ -1,4 +1,4 @@
-import { delta } from '@rivulet/core';
+import { items } from '@rivulet/core';
 import { ListSplitter, type ListSeparator } from '../list/list-splitter.js';
 import { ParserRunnable } from './parser-runnable.js';
 
@@ -10,32 +10,26 @@ export interface ListParserOptions {
 
 /**
  * Splits streaming text into list items (comma- or line-separated, bullets and
- * numbers removed), emitting items as they complete. Each chunk is the array
- * of items completed by one input chunk; `invoke` resolves to all items.
+ * numbers removed), emitting items as they complete. Each chunk is **one**
+ * item; `invoke` resolves to the array of all items (`[]` for none).
  *
  * @example
  * ```ts
  * await prompt.pipe(model).pipe(listParser()).invoke({ n: 3 }); // ['red', 'green', 'blue']
  * ```
  */
-export function listParser(options: ListParserOptions = {}): ParserRunnable<string[]> {
-  return new ParserRunnable<string[]>({
+export function listParser(options: ListParserOptions = {}): ParserRunnable<string[], string> {
+  return new ParserRunnable<string[], string>({
     name: 'listParser',
-    aggregator: delta<string[]>(),
+    aggregation: items<string>(),
     session: () => {
       const splitter = new ListSplitter(options.separator);
-      let emitted = false;
-      const send = (items: string[], emit: (chunk: string[]) => void): void => {
-        if (items.length === 0) return;
-        emitted = true;
-        emit(items);
+      const send = (completed: string[], emit: (chunk: string) => void): void => {
+        for (const item of completed) emit(item);
       };
       return {
         push: (text, emit) => send(splitter.push(text), emit),
-        end(emit) {
-          send(splitter.end(), emit);
-          if (!emitted) emit([]);
-        },
+        end: (emit) => send(splitter.end(), emit),
       };
     },
   });

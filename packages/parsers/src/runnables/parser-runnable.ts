@@ -1,5 +1,5 @@
-import { Observable } from 'rxjs';
-import { Runnable, type AggregatorSpec, type RunContext, type StreamInput } from '@rivulet/core';
+import { asyncScheduler, Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import { Runnable, type AggregationSpec, type RunContext, type StreamInput } from '@rivulet/core';
 import { textOf, type TextChunk } from '../input/text-chunk.js';
 
 /** One run of a parser: text in, output chunks out, as the text arrives. */
@@ -8,38 +8,54 @@ export interface ParseSession<C> {
   push(text: string, emit: (chunk: C) => void): void;
   /** The text ended: emits what remains, or throws. */
   end(emit: (chunk: C) => void): void;
+  /** True when `push` held a change back (a snapshot not yet worth its copies). */
+  readonly held?: boolean;
+  /** Emits a held change: the input went quiet. */
+  flush?(emit: (chunk: C) => void): void;
 }
 
 /** How to build a parser runnable: its name, how its chunks aggregate, and a fresh session per run. */
-export interface ParserSpec<C> {
+export interface ParserSpec<O, C> {
   readonly name: string;
-  readonly aggregator: AggregatorSpec<C>;
+  readonly aggregation: AggregationSpec<C, O>;
   /** Starts the parsing state of one run: each run gets its own. */
   readonly session: () => ParseSession<C>;
 }
 
 /**
+ * Milliseconds without input after which a held snapshot goes out: a change
+ * is never held back past a quiet period of the input (or its end).
+ */
+export const QUIET_PERIOD_MS = 25;
+
+/**
  * The one runnable class behind every parser: it feeds each input chunk to a
  * session as it arrives (never waiting for the whole input), so piping a
- * streaming model into a parser streams end to end.
+ * streaming model into a parser streams end to end. A change the session
+ * holds back goes out when the input ends or pauses for {@link QUIET_PERIOD_MS}.
  */
 export class ParserRunnable<O, C = O> extends Runnable<TextChunk, O, C> {
   readonly name: string;
-  readonly aggregator: AggregatorSpec<C>;
-  private readonly spec: ParserSpec<C>;
+  readonly aggregation: AggregationSpec<C, O>;
+  private readonly spec: ParserSpec<O, C>;
+  private readonly scheduler: SchedulerLike;
 
-  constructor(spec: ParserSpec<C>) {
+  constructor(spec: ParserSpec<O, C>, scheduler: SchedulerLike = asyncScheduler) {
     super();
     this.spec = spec;
     this.name = spec.name;
-    this.aggregator = spec.aggregator;
+    this.aggregation = spec.aggregation;
+    this.scheduler = scheduler;
   }
 
   /** @internal Called by the runtime. */
   doStream(input: StreamInput<TextChunk>, _ctx: RunContext): Observable<C> {
+    const scheduler = this.scheduler;
     return new Observable<C>((subscriber) => {
       const session = this.spec.session();
       const emit = (chunk: C): void => subscriber.next(chunk);
+      let lastInput = 0;
+      let quiet: Subscription | undefined;
       const guard = (work: () => void): void => {
         if (subscriber.closed) return;
         try {
@@ -48,15 +64,35 @@ export class ParserRunnable<O, C = O> extends Runnable<TextChunk, O, C> {
           subscriber.error(e);
         }
       };
-      return input.chunks.subscribe({
-        next: (chunk) => guard(() => session.push(textOf(chunk), emit)),
+      // One timer per quiet period, not per chunk: when it fires early it waits out the rest.
+      const watch = (delay: number): void => {
+        quiet = scheduler.schedule(() => {
+          const idle = scheduler.now() - lastInput;
+          if (idle < QUIET_PERIOD_MS) return watch(QUIET_PERIOD_MS - idle);
+          quiet = undefined;
+          guard(() => session.flush?.(emit));
+        }, delay);
+      };
+      const subscription = input.chunks.subscribe({
+        next: (chunk) =>
+          guard(() => {
+            session.push(textOf(chunk), emit);
+            if (session.held !== true) return;
+            lastInput = scheduler.now();
+            if (quiet === undefined) watch(QUIET_PERIOD_MS);
+          }),
         error: (e: unknown) => subscriber.error(e),
         complete: () =>
           guard(() => {
+            quiet?.unsubscribe();
             session.end(emit);
             subscriber.complete();
           }),
       });
+      return () => {
+        quiet?.unsubscribe();
+        subscription.unsubscribe();
+      };
     });
   }
 }

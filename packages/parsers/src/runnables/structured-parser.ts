@@ -3,6 +3,7 @@ import type { $ZodType, output } from 'zod/v4/core';
 import type { DeepPartial } from '../schema/deep-partial.js';
 import { StructuredJsonParser } from '../schema/structured-json-parser.js';
 import { ParserRunnable } from './parser-runnable.js';
+import { keepIdentity } from '../snapshot/keep-identity.js';
 
 /** Options of {@link structuredParser}. */
 export interface StructuredParserOptions {
@@ -28,16 +29,30 @@ export function structuredParser<S extends $ZodType>(schema: S, options: Structu
   type Chunk = DeepPartial<output<S>>;
   return new ParserRunnable<output<S>, Chunk>({
     name: 'structuredParser',
-    aggregator: snapshot<Chunk>(),
+    aggregation: snapshot<Chunk, output<S>>(),
     session: () => {
       const parser = new StructuredJsonParser(schema, options);
+      let last: unknown;
+      const send = (emit: (chunk: Chunk) => void, value: unknown): void => {
+        if (value === last) return;
+        last = value;
+        emit(value as Chunk);
+      };
       return {
         push(text, emit) {
           parser.push(text);
-          if (parser.changed) emit(parser.value as Chunk);
+          if (parser.due) send(emit, parser.value);
         },
         end(emit) {
-          emit(parser.end() as Chunk);
+          const validated = parser.end();
+          // Validation builds a fresh tree: give unchanged subtrees back their identity.
+          send(emit, keepIdentity(parser.value, validated));
+        },
+        get held() {
+          return parser.changed;
+        },
+        flush(emit) {
+          if (parser.changed) send(emit, parser.value);
         },
       };
     },

@@ -14,7 +14,7 @@ import { ParserRunnable } from './parser-runnable.js';
 export function textParser(): ParserRunnable<string> {
   return new ParserRunnable<string>({
     name: 'textParser',
-    aggregator: delta<string>(),
+    aggregation: delta<string>(),
     session: () => {
       let emitted = false;
       return {

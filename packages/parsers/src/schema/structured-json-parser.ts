@@ -35,6 +35,16 @@ export class StructuredJsonParser<S extends $ZodType> {
     return this.snapshots.changed;
   }
 
+  /** True when a snapshot should be read now (see `SnapshotObserver.due`); read it anyway at the end or when the input pauses. */
+  get due(): boolean {
+    return this.snapshots.due;
+  }
+
+  /** Elements copied for snapshots so far: linear in the input, whatever the document's shape. */
+  get copiedElements(): number {
+    return this.snapshots.budget.copied;
+  }
+
   /** The value so far as an immutable snapshot (unchanged subtrees keep their identity); not yet validated whole. */
   get value(): DeepPartial<output<S>> | undefined {
     return this.snapshots.publish() as DeepPartial<output<S>> | undefined;
@@ -43,6 +53,7 @@ export class StructuredJsonParser<S extends $ZodType> {
   /** Reads the next chunk; throws `OutputParserError` at invalid JSON or a value that can no longer match. */
   push(chunk: string): void {
     this.parser.push(chunk);
+    this.snapshots.advance(chunk.length);
   }
 
   /** Ends the input and returns the value validated by the whole schema (defaults and transforms applied). */

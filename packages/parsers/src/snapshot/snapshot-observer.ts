@@ -3,11 +3,15 @@ import type { JsonObserver } from '../json/json-observer.js';
 import type { JsonPath, JsonPathSegment, JsonValue } from '../json/json-value.js';
 import { setOwn } from '../json/set-own.js';
 import { shallowCopy, type JsonContainer } from '../json/shallow-copy.js';
+import { FieldShapes, type FieldShape } from '../patch/field-shapes.js';
+import { SnapshotBudget } from '../patch/snapshot-budget.js';
 
 interface Frame {
   work: JsonContainer; // this layer's own version of an open container
   shared: boolean; // `work` was published: copy it before the next write
   readonly key: JsonPathSegment; // where it sits in its parent
+  readonly shape: FieldShape; // its field path, indices wildcarded
+  size: number; // entries written: what a copy costs
 }
 
 function write(container: JsonContainer, key: JsonPathSegment, value: JsonValue): void {
@@ -24,9 +28,14 @@ function write(container: JsonContainer, key: JsonPathSegment, value: JsonValue)
  *
  * It is copy-on-write: a published container is copied at its first change
  * after publication, so between two snapshots each container on the changed
- * path is copied once, however many characters arrived. The cost of a snapshot
- * is therefore the total width (number of entries) of the open containers from
- * the root down to the deepest change; completed subtrees are never copied again.
+ * path is copied once, however many characters arrived; completed subtrees are
+ * never copied again. A wide open array would still cost its width per
+ * snapshot, so {@link SnapshotObserver.due} says when a snapshot is worth its
+ * copies ({@link SnapshotBudget}: at most 8 copied elements per input
+ * character in all) or must go out anyway (a field seen for the first time).
+ * The owner reports input with {@link SnapshotObserver.advance}, publishes
+ * when due, and at the end of the input or a quiet period publishes whatever
+ * changed.
  *
  * @example
  * ```ts
@@ -39,15 +48,29 @@ function write(container: JsonContainer, key: JsonPathSegment, value: JsonValue)
  * ```
  */
 export class SnapshotObserver implements JsonObserver {
+  /** What snapshots have cost so far; `budget.copied` counts copied elements. */
+  readonly budget = new SnapshotBudget();
+  private readonly shapes = new FieldShapes();
   private readonly frames: Frame[] = [];
   private root: JsonValue | undefined = undefined;
   private text = ''; // the open string so far
   private dirty = false;
   private deepest = -1; // deepest frame written since the last snapshot
+  private newField = false; // a field appeared for the first time since the last snapshot
 
   /** True when the value changed since the last {@link SnapshotObserver.publish}. */
   get changed(): boolean {
     return this.dirty;
+  }
+
+  /** True when a snapshot should go out now: something changed, and it is paid for or shows a new field. */
+  get due(): boolean {
+    return this.dirty && (this.newField || this.budget.allows);
+  }
+
+  /** `characters` more of input were pushed to the engine. */
+  advance(characters: number): void {
+    this.budget.earn(characters);
   }
 
   /** The current value as an immutable snapshot (the previous one when nothing changed). */
@@ -65,6 +88,7 @@ export class SnapshotObserver implements JsonObserver {
     }
     if (frames.length > 0) this.root = (frames[0] as Frame).work;
     this.dirty = false;
+    this.newField = false;
     this.deepest = -1;
     return this.root;
   }
@@ -72,12 +96,13 @@ export class SnapshotObserver implements JsonObserver {
   /** @internal */
   onStart(path: JsonPath, value: JsonValue): void {
     const key = path[path.length - 1] as JsonPathSegment;
+    const shape = this.shapeOf(key);
     if (typeof value === 'string') this.text = value;
     if (value === null || typeof value !== 'object') {
       this.place(key, value);
       return;
     }
-    const frame: Frame = { work: Array.isArray(value) ? [] : {}, shared: false, key };
+    const frame: Frame = { work: Array.isArray(value) ? [] : {}, shared: false, key, shape, size: 0 };
     this.place(key, frame.work);
     this.frames.push(frame);
     this.touch(this.frames.length - 1);
@@ -105,6 +130,17 @@ export class SnapshotObserver implements JsonObserver {
     }
   }
 
+  // The field path of a new value under the innermost open container; notes a field never seen before.
+  private shapeOf(key: JsonPathSegment): FieldShape {
+    const parent = this.frames[this.frames.length - 1];
+    if (parent === undefined) return this.shapes.root;
+    parent.size++;
+    if (typeof key === 'number') return this.shapes.element(parent.shape);
+    const { shape, isNew } = this.shapes.member(parent.shape, key);
+    if (isNew) this.newField = true;
+    return shape;
+  }
+
   // Writes a child of the innermost open container (or the root).
   private place(key: JsonPathSegment, value: JsonValue): void {
     const depth = this.frames.length;
@@ -121,6 +157,7 @@ export class SnapshotObserver implements JsonObserver {
     if (frame.shared) {
       frame.work = shallowCopy(frame.work);
       frame.shared = false;
+      this.budget.spend(frame.size);
     }
     write(frame.work, key, value);
   }
