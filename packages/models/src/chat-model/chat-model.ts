@@ -43,7 +43,7 @@ import { requireFinish } from './require-finish.js';
  */
 export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
   readonly name: string;
-  readonly aggregator = delta<AIMessageChunk>();
+  readonly aggregation = delta<AIMessageChunk>();
   override readonly config: RunOptions | undefined;
   readonly provider: ChatModelProviderV1;
   readonly options: ChatModelOptions;
@@ -157,7 +157,7 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
     const model = this.withOptions({ n });
     return Runnable.from<ChatModelInput, ChoiceChunk>({
       name: this.name,
-      aggregator: delta(),
+      aggregation: delta(),
       config: this.config,
       doStream: (stepInput) =>
         wholeInput(stepInput, this.name).pipe(

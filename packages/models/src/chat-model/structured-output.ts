@@ -88,7 +88,7 @@ function plan<S extends z.ZodType>(model: ChatModel, schema: S, options: Structu
 function toolArguments(name: string): Runnable<AIMessageChunk, string> {
   return Runnable.from<AIMessageChunk, string>({
     name: 'toolArguments',
-    aggregator: delta<string>(),
+    aggregation: delta<string>(),
     doStream: (input): Observable<string> => {
       let current: number | undefined;
       return input.chunks.pipe(

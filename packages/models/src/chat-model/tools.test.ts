@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { executeToolCalls, tool } from '@rivulet/models';
 import { FakeChatModel } from '@rivulet/models/testing';
+import { collect } from '@rivulet/core/testing';
 
 const weather = tool({
   name: 'weather',
@@ -15,7 +16,8 @@ describe('bindTools', () => {
     const model = new FakeChatModel({ toolCalls: [{ name: 'weather', args: { city: 'Oslo', days: 3 } }] }, { chunkSize: 3 }).bindTools([weather]);
     const partials: unknown[] = [];
     const seenAsJson: string[] = [];
-    for await (const chunk of model.stream('Weather in Oslo?')) {
+    // Subscribed, not a `for await` loop: a slow loop would see the synchronous fake's chunks joined.
+    for (const chunk of await collect(model.stream('Weather in Oslo?'))) {
       for (const call of chunk.toolCallChunks) {
         if (call.partialArgs === undefined) continue;
         partials.push(call.partialArgs);

@@ -19,7 +19,7 @@ export abstract class BasePromptTemplate<Vars, O, Async extends boolean = false>
   extends Runnable<Vars, O>
   implements FormatsInScope<O>
 {
-  readonly aggregator = snapshot<O>();
+  readonly aggregation = snapshot<O>();
   /** Type-only: whether `format` returns a promise. */
   declare readonly [asyncFormat]?: Async;
   /** Values and functions given to `partial`, by variable name. */
