@@ -46,7 +46,7 @@ export {
 export { defineAggregation, type CustomFold, type FoldState } from './aggregation/custom-aggregations.js';
 export { createFolder, type Folder } from './aggregation/create-folder.js';
 export { mergeChunks, apart } from './aggregation/merge-chunks.js';
-export { CoalescingQueue } from './aggregation/coalescing-queue.js';
+export { CoalescingQueue, mergeByRule, type Merge } from './aggregation/coalescing-queue.js';
 
 // errors
 export { RivuletError, type RivuletErrorOptions } from './errors/rivulet-error.js';

@@ -8,7 +8,6 @@ export { toPatches } from './patch/to-patches.js';
 // calling
 export { RemoteRunnable } from './remote/remote-runnable.js';
 export type { RemoteRunnableOptions } from './remote/remote-runnable-options.js';
-export { RemoteAggregator, type RemoteKind } from './remote/remote-aggregator.js';
 export { reviveError } from './remote/revive-error.js';
 
 // the wire, shared with the browser client
@@ -23,4 +22,5 @@ export type {
   ErrorJSON,
   ErrorResponseBody,
   SseEventName,
+  StreamMetadata,
 } from './client/wire-types.js';

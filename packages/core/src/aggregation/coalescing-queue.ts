@@ -1,6 +1,17 @@
 import type { AggregationRule } from './aggregation.js';
 import { apart, mergeChunks } from './merge-chunks.js';
 
+/** Two waiting values as one, or {@link apart}. */
+export type Merge<T> = (first: T, second: T) => T | typeof apart;
+
+/** The merge of a stream whose rule may be learned while streaming (none yet: values stay apart). */
+export function mergeByRule<T>(rule: () => AggregationRule | undefined): Merge<T> {
+  return (first, second) => {
+    const known = rule();
+    return known === undefined ? apart : (mergeChunks(known, first, second) as T | typeof apart);
+  };
+}
+
 /**
  * Chunks waiting for a consumer slower than their producer. A new chunk
  * merges into the last waiting one when the stream's rule allows (snapshots:
@@ -12,23 +23,22 @@ export class CoalescingQueue<T> {
   private readonly waiting: T[] = [];
   private head = 0;
 
-  /** `rule` is read at the first merge, so it may be learned while streaming. */
-  constructor(private readonly rule: () => AggregationRule | undefined) {}
+  /** `merge` decides whether a new value joins the last waiting one (see {@link mergeByRule}). */
+  constructor(private readonly merge: Merge<T>) {}
 
   get size(): number {
     return this.waiting.length - this.head;
   }
 
-  push(chunk: T): void {
-    const rule = this.size > 0 ? this.rule() : undefined;
-    if (rule !== undefined) {
-      const merged = mergeChunks(rule, this.waiting[this.waiting.length - 1], chunk);
+  push(value: T): void {
+    if (this.size > 0) {
+      const merged = this.merge(this.waiting[this.waiting.length - 1] as T, value);
       if (merged !== apart) {
-        this.waiting[this.waiting.length - 1] = merged as T;
+        this.waiting[this.waiting.length - 1] = merged;
         return;
       }
     }
-    this.waiting.push(chunk);
+    this.waiting.push(value);
   }
 
   /** The oldest waiting chunk; call only when `size > 0`. */

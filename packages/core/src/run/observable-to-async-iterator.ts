@@ -1,6 +1,6 @@
 import type { Observable, Subscription } from 'rxjs';
 import type { AggregationRule } from '../aggregation/aggregation.js';
-import { CoalescingQueue } from '../aggregation/coalescing-queue.js';
+import { CoalescingQueue, mergeByRule } from '../aggregation/coalescing-queue.js';
 
 type Settle<T> = { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void };
 
@@ -14,7 +14,7 @@ export function observableToAsyncIterator<T>(
   source: Observable<T>,
   rule: () => AggregationRule | undefined = () => undefined,
 ): AsyncIterator<T> & AsyncIterable<T> {
-  const queue = new CoalescingQueue<T>(rule);
+  const queue = new CoalescingQueue<T>(mergeByRule(rule));
   let waiting: Settle<T> | undefined;
   let subscription: Subscription | undefined;
   let finished = false;

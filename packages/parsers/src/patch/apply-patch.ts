@@ -15,7 +15,8 @@ export type PatchOperation =
   | { readonly op: 'append'; readonly path: string; readonly value: string };
 
 // An operation as it may arrive from the wire: checked member by member.
-type Fields = Readonly<Record<string, unknown>>;
+/** An operation as it arrives, checked field by field. */
+export type Fields = Readonly<Record<string, unknown>>;
 
 /**
  * Applies JSON Patch operations (RFC 6902: `add`, `remove`, `replace`, `move`,
@@ -40,7 +41,8 @@ export function applyPatch<T = unknown>(doc: unknown, ops: readonly PatchOperati
   return draft.root as T;
 }
 
-function applyOperation(draft: PatchDraft, op: Fields): void {
+/** @internal Applies one operation to a draft; throws on an operation that does not fit. */
+export function applyOperation(draft: PatchDraft, op: Fields): void {
   if (typeof op !== 'object' || op === null) throw new Error(`Invalid JSON Patch operation ${JSON.stringify(op)}: not an object`);
   switch (op.op) {
     case 'add':

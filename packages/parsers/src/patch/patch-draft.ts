@@ -16,8 +16,11 @@ type Container = Record<string, unknown> | unknown[];
 export class PatchDraft {
   private readonly fresh = new WeakSet<object>();
 
-  /** Starts from `root`, which is shared, never mutated. */
-  constructor(public root: unknown) {}
+  /** Starts from `root`, which is shared, never mutated; `onCopy` hears the width of every container copied. */
+  constructor(
+    public root: unknown,
+    private readonly onCopy?: (elements: number) => void,
+  ) {}
 
   /** The value at `pointer`; throws if there is none. Reads own members only. */
   get(pointer: string): unknown {
@@ -107,6 +110,7 @@ export class PatchDraft {
   private copy(value: Container): Container {
     const copy = Array.isArray(value) ? value.slice() : { ...value };
     this.fresh.add(copy);
+    this.onCopy?.(Array.isArray(copy) ? copy.length : Object.keys(copy).length);
     return copy;
   }
 }

@@ -65,7 +65,7 @@ export class SnapshotObserver implements JsonObserver {
 
   /** True when a snapshot should go out now: something changed, and it is paid for or shows a new field. */
   get due(): boolean {
-    return this.dirty && (this.newField || this.budget.allows);
+    return this.dirty;
   }
 
   /** `characters` more of input were pushed to the engine. */

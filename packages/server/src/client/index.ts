@@ -18,5 +18,7 @@ export type {
   ErrorJSON,
   ErrorResponseBody,
   SseEventName,
+  StreamMetadata,
 } from './wire-types.js';
 export type { PatchOperation } from '@rivulet/parsers/patch';
+export type { AggregationRule } from '@rivulet/core';

@@ -9,31 +9,58 @@ export class BrokenStream extends Error {
 }
 
 /**
+ * Reads the server-sent events of a response body one network read at a
+ * time, so a consumer knows when the events received so far are all there is
+ * (a quiet moment of the stream). `cancel()` closes the connection.
+ */
+export class SseReader {
+  private pending: EventSourceMessage[] = [];
+  private readonly parser = createParser({ onEvent: (event) => this.pending.push(event) });
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private readonly decoder = new TextDecoder();
+  private finished = false;
+
+  constructor(body: ReadableStream<Uint8Array>) {
+    this.reader = body.getReader();
+  }
+
+  /**
+   * The events completed by the next read (maybe none), or `undefined` once
+   * the body ended. A read that fails for another reason than an abort throws
+   * {@link BrokenStream}.
+   */
+  async read(): Promise<EventSourceMessage[] | undefined> {
+    if (this.finished) return undefined;
+    const { done, value } = await this.reader.read().catch((error: unknown) => {
+      throw error instanceof Error && error.name === 'AbortError' ? error : new BrokenStream(error);
+    });
+    // An event whose blank line never came is incomplete: the SSE spec drops it, so do we.
+    // At the end, a CR the parser holds back (in case an LF follows) is a line end after all:
+    // one more CR confirms it, and is itself an empty line left incomplete.
+    this.parser.feed(done ? `${this.decoder.decode()}\r` : this.decoder.decode(value, { stream: true }));
+    this.finished = done;
+    const events = this.pending;
+    this.pending = [];
+    return events;
+  }
+
+  /** Closes the connection; safe to call at any time. */
+  cancel(): void {
+    this.finished = true;
+    this.reader.cancel().catch(() => undefined);
+  }
+}
+
+/**
  * The server-sent events of a response body, each as soon as its blank line
  * arrives. Returning early (a `break`, an error) cancels the body, which closes
- * the connection. A read that fails for another reason than an abort throws
- * {@link BrokenStream}.
+ * the connection.
  */
 export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<EventSourceMessage, void> {
-  let pending: EventSourceMessage[] = [];
-  const parser = createParser({ onEvent: (event) => pending.push(event) });
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
+  const reader = new SseReader(body);
   try {
-    for (;;) {
-      const { done, value } = await reader.read().catch((error: unknown) => {
-        throw error instanceof Error && error.name === 'AbortError' ? error : new BrokenStream(error);
-      });
-      // An event whose blank line never came is incomplete: the SSE spec drops it, so do we.
-      // At the end, a CR the parser holds back (in case an LF follows) is a line end after all:
-      // one more CR confirms it, and is itself an empty line left incomplete.
-      parser.feed(done ? `${decoder.decode()}\r` : decoder.decode(value, { stream: true }));
-      const events = pending;
-      pending = [];
-      yield* events;
-      if (done) return;
-    }
+    for (let events = await reader.read(); events !== undefined; events = await reader.read()) yield* events;
   } finally {
-    reader.cancel().catch(() => undefined);
+    reader.cancel();
   }
 }

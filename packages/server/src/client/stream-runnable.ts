@@ -21,5 +21,5 @@ import { openRunStream } from './open-run-stream.js';
  * ```
  */
 export async function* streamRunnable<T = unknown>(url: string | URL, input: unknown, options: ClientOptions = {}): AsyncGenerator<T, void> {
-  for await (const item of openRunStream<T>(url, input, options)) yield item.value;
+  for await (const item of openRunStream<T>(url, input, options)) if (item.type !== 'metadata') yield item.value;
 }

@@ -1,9 +1,12 @@
 import type { PatchOperation } from '@rivulet/parsers/patch';
 import type { ClientOptions } from './client-options.js';
 import { openRunStream } from './open-run-stream.js';
+import type { StreamMetadata } from './wire-types.js';
 
 /** What {@link subscribeRunnable} reports. Exactly one of `onDone` and `onError` is called, once; a callback that throws ends the run with `onError`. */
 export interface StreamCallbacks<T> {
+  /** The stream began: the server's run id and how its chunks fold. */
+  onMetadata?(metadata: StreamMetadata): void;
   /** A chunk of a delta stream (e.g. a piece of text). */
   onChunk?(chunk: T): void;
   /** The whole value so far, for structured output: an immutable snapshot, unchanged subtrees shared with the last one. */
@@ -46,7 +49,8 @@ export function subscribeRunnable<T = unknown>(url: string | URL, input: unknown
   const run = async (): Promise<{ readonly error: unknown } | { readonly stopped: boolean }> => {
     try {
       for await (const item of openRunStream<T>(url, input, { ...options, signal: controller.signal })) {
-        if (item.type === 'chunk') options.onChunk?.(item.value);
+        if (item.type === 'metadata') options.onMetadata?.({ runId: item.runId, aggregate: item.aggregate });
+        else if (item.type === 'chunk') options.onChunk?.(item.value);
         else options.onSnapshot?.(item.value, item.ops);
       }
       return { stopped: false };

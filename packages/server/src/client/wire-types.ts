@@ -1,3 +1,5 @@
+import type { AggregationRule } from '@rivulet/core';
+
 // Types only: the shapes of the wire protocol, shared by the server, RemoteRunnable and the browser client.
 
 /** The routes a handler serves, by the last segment of the request path. */
@@ -45,4 +47,10 @@ export interface ErrorResponseBody {
 }
 
 /** The SSE event names of `stream` and `stream_events`. */
-export type SseEventName = 'data' | 'patch' | 'error' | 'end';
+export type SseEventName = 'metadata' | 'data' | 'patch' | 'error' | 'end';
+
+/** Data of the `metadata` event that opens every stream: the run's id and how its chunks fold (`invoke` = that fold). */
+export interface StreamMetadata {
+  readonly runId: string;
+  readonly aggregate: AggregationRule;
+}

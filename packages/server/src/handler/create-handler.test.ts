@@ -30,15 +30,21 @@ describe('createHandler routes', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('no-cache, no-transform');
-    expect(await response.text()).toBe(': stream\n\nevent: data\ndata: "Hel"\n\nevent: data\ndata: "lo"\n\nevent: end\ndata: \n\n');
+    const text = await response.text();
+    const runId = (JSON.parse(parseSse(text)[0]?.data ?? '{}') as { runId?: string }).runId;
+    expect(runId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(text).toBe(
+      `: stream\n\nevent: metadata\ndata: {"runId":"${runId}","aggregate":{"kind":"delta"}}\n\n` +
+        'event: data\ndata: "Hel"\n\nevent: data\ndata: "lo"\n\nevent: end\ndata: {}\n\n',
+    );
   });
 
   it('streams run events as data events, JSON-safe, with the options applied', async () => {
     const handler = createHandler(lambda((x: string) => x.toUpperCase()));
     const response = await handler(post(`${base}/stream_events`, { input: 'hi', options: { tags: ['web'], metadata: { user: 'u1' }, runName: 'shout' } }));
     const events = parseSse(await response.text());
-    expect(events.map((e) => e.event)).toEqual(['data', 'data', 'data', 'end']);
-    const runEvents = events.slice(0, 3).map((e) => JSON.parse(e.data) as { type: string; name: string; tags: string[]; metadata: object; data: object });
+    expect(events.map((e) => e.event)).toEqual(['metadata', 'data', 'data', 'data', 'end']);
+    const runEvents = events.slice(1, 4).map((e) => JSON.parse(e.data) as { type: string; name: string; tags: string[]; metadata: object; data: object });
     expect(runEvents.map((e) => e.type)).toEqual(['start', 'chunk', 'end']);
     expect(runEvents[0]).toMatchObject({ name: 'shout', tags: ['web'], metadata: { user: 'u1' }, data: { input: 'hi' } });
     expect(runEvents[2]).toMatchObject({ data: { output: 'HI' } });
@@ -50,9 +56,9 @@ describe('createHandler routes', () => {
     });
     const response = await createHandler(failing)(post(`${base}/stream_events`, { input: 1 }));
     const events = parseSse(await response.text());
-    expect(events.map((e) => e.event)).toEqual(['data', 'data', 'error', 'end']);
-    expect(JSON.parse(events[1]!.data)).toMatchObject({ type: 'error', data: { error: { name: 'ProviderError', status: 429, provider: 'openai' } } });
-    expect(JSON.parse(events[2]!.data)).toEqual({ name: 'ProviderError', message: 'rate limited', provider: 'openai', status: 429, retryable: true });
+    expect(events.map((e) => e.event)).toEqual(['metadata', 'data', 'data', 'error', 'end']);
+    expect(JSON.parse(events[2]!.data)).toMatchObject({ type: 'error', data: { error: { name: 'ProviderError', status: 429, provider: 'openai' } } });
+    expect(JSON.parse(events[3]!.data)).toEqual({ name: 'ProviderError', message: 'rate limited', provider: 'openai', status: 429, retryable: true });
   });
 
   it.each(['http://localhost/stream', 'http://localhost/a/b/c/stream', 'http://localhost/api/stream/', 'http://localhost/x/stream?v=1'])(
@@ -60,7 +66,7 @@ describe('createHandler routes', () => {
     async (url) => {
       const response = await createHandler(fakeRunnable(['x']))(post(url, { input: null }));
       expect(response.status).toBe(200);
-      expect(parseSse(await response.text()).map((e) => e.event)).toEqual(['data', 'end']);
+      expect(parseSse(await response.text()).map((e) => e.event)).toEqual(['metadata', 'data', 'end']);
     },
   );
 });
@@ -179,11 +185,11 @@ describe('createHandler errors', () => {
     const response = await createHandler(failing)(post(`${base}/stream`, { input: 1 }));
     expect(response.status).toBe(200);
     const events = parseSse(await response.text());
-    expect(events.map((e) => [e.event, e.data])).toEqual([
+    expect(events.slice(1).map((e) => [e.event, e.data])).toEqual([
       ['data', '"a"'],
       ['data', '"b"'],
       ['error', JSON.stringify({ name: 'ProviderError', message: 'dropped', provider: 'openai', retryable: false, requestId: 'req_1' })],
-      ['end', ''],
+      ['end', '{}'],
     ]);
   });
 
@@ -191,7 +197,7 @@ describe('createHandler errors', () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     const response = await createHandler(fakeRunnable([{ ok: 1 }, circular]))(post(`${base}/stream`, { input: 1 }));
-    expect(parseSse(await response.text()).map((e) => e.event)).toEqual(['data', 'error', 'end']);
+    expect(parseSse(await response.text()).map((e) => e.event)).toEqual(['metadata', 'data', 'error', 'end']);
   });
 
   it('cancels the run when the request signal aborts or the body is cancelled', async () => {
@@ -213,6 +219,6 @@ describe('createHandler errors', () => {
     const response = await createHandler(slow, { heartbeatMs: 30 })(post(`${base}/stream`, { input: 1 }));
     const text = await response.text();
     expect(text.match(/: heartbeat\n\n/g)?.length).toBeGreaterThanOrEqual(2);
-    expect(parseSse(text).map((e) => e.event)).toEqual(['data', 'end']);
+    expect(parseSse(text).map((e) => e.event)).toEqual(['metadata', 'data', 'end']);
   });
 });

@@ -1,41 +1,62 @@
-import type { RunOptions, Runnable } from '@rivulet/core';
-import { map, type Observable } from 'rxjs';
-import { toPatches } from '../patch/to-patches.js';
-import { runEvents } from '../sse/run-events.js';
-import type { SseEvent } from '../sse/sse-event.js';
+import { apart, mergeChunks, type AggregationRule, type RunOptions, type Runnable } from '@rivulet/core';
+import { catchError, concat, map, of, type Observable } from 'rxjs';
+import { formatSseEvent, type SseEvent } from '../sse/sse-event.js';
 import { sseResponse } from '../sse/sse-response.js';
-import { aggregatorKind } from '../wire/aggregator-kind.js';
+import { errorToJSON } from '../wire/error-to-json.js';
 import { eventToJSON } from '../wire/event-to-json.js';
-import { toJsonText } from '../wire/to-json-text.js';
+import { WireEncoder } from '../wire/wire-encoder.js';
 import type { HandlerSettings } from './handler-options.js';
 import { readRunRequest } from './read-run-request.js';
 import type { Route } from './route.js';
 
+/** What waits to be written: a chunk of the run (coalescing by its aggregation) or a finished event. */
+type Item = { readonly chunk: unknown } | { readonly event: SseEvent };
+
 /**
- * `POST {base}/stream`: one `data` event per chunk; for a runnable whose
- * chunks are snapshots (structured output), one `patch` event per change
- * instead, so the bytes sent grow with the document, not with its square.
+ * `POST {base}/stream`: a `metadata` event (`{ runId, aggregate }`, the rule
+ * the chunks fold by), then the chunks (`data`, or `patch` for snapshot
+ * values), then `error` if the run failed, then `end`.
  */
 export function streamRoute<I, O, C>(runnable: Runnable<I, O, C>, settings: HandlerSettings<I>): Route {
-  const patches = aggregatorKind(runnable.aggregator) === 'snapshot';
-  return sseRoute(settings, (input, options) => {
-    const chunks: Observable<unknown> = runnable.stream(input, options);
-    return patches
-      ? chunks.pipe(toPatches(), map((ops): SseEvent => ({ event: 'patch', data: JSON.stringify(ops) })))
-      : chunks.pipe(map((chunk): SseEvent => ({ event: 'data', data: toJsonText(chunk) })));
-  });
+  return sseRoute(settings, () => runnable.outputAggregation(), (input, options) => runnable.stream(input, options));
 }
 
-/** `POST {base}/stream_events`: one `data` event per run event of every nested step. */
+/** `POST {base}/stream_events`: the same framing, one `data` event per run event of every nested step. */
 export function streamEventsRoute<I, O, C>(runnable: Runnable<I, O, C>, settings: HandlerSettings<I>): Route {
-  return sseRoute(settings, (input, options) =>
-    runnable.streamEvents(input, options).pipe(map((event): SseEvent => ({ event: 'data', data: toJsonText(eventToJSON(event, settings.debug)) }))),
+  return sseRoute(
+    settings,
+    () => ({ kind: 'items' }),
+    (input, options) => runnable.streamEvents(input, options).pipe(map((event) => eventToJSON(event, settings.debug))),
   );
 }
 
-function sseRoute<I>(settings: HandlerSettings<I>, events: (input: I, options: RunOptions) => Observable<SseEvent>): Route {
+function sseRoute<I>(settings: HandlerSettings<I>, aggregation: () => AggregationRule, chunks: (input: I, options: RunOptions) => Observable<unknown>): Route {
   return async (request) => {
     const { input, options } = await readRunRequest(request, settings);
-    return sseResponse(runEvents(events(input, options), settings.debug), { heartbeatMs: settings.heartbeatMs, signal: request.signal });
+    const rule = aggregation();
+    const encoder = new WireEncoder(rule);
+    const metadata: SseEvent = { event: 'metadata', data: JSON.stringify({ runId: crypto.randomUUID(), aggregate: rule }) };
+    const items: Observable<Item> = concat(
+      of<Item>({ event: metadata }),
+      chunks(input, options).pipe(
+        map((chunk): Item => ({ chunk })),
+        catchError((error: unknown) => of<Item>({ event: { event: 'error', data: JSON.stringify(errorToJSON(error, settings.debug)) } })),
+      ),
+      of<Item>({ event: { event: 'end', data: '{}' } }),
+    );
+    return sseResponse<Item>(
+      {
+        items,
+        merge: (first, second) => {
+          if (!('chunk' in first) || !('chunk' in second)) return apart;
+          const merged = mergeChunks(rule, first.chunk, second.chunk);
+          return merged === apart ? apart : { chunk: merged };
+        },
+        format: (item) => ('event' in item ? formatSseEvent(item.event) : encoder.encode(item.chunk).map(formatSseEvent).join('')),
+        // A chunk that cannot be serialized ends the stream as a failed run would.
+        failure: (error) => formatSseEvent({ event: 'error', data: JSON.stringify(errorToJSON(error, settings.debug)) }) + formatSseEvent({ event: 'end', data: '{}' }),
+      },
+      { heartbeatMs: settings.heartbeatMs, signal: request.signal },
+    );
   };
 }

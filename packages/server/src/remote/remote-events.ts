@@ -19,7 +19,7 @@ export function remoteEvents(url: string, input: unknown, options: RunOptions, c
     const runOptions = { tags: options.tags, metadata: options.metadata, runName: options.runName };
     const pump = async (): Promise<void> => {
       for await (const item of openRunStream<RunEvent>(url, input, { ...client, signal: controller.signal, runOptions }, 'stream_events')) {
-        subscriber.next(reviveEvent(item.value));
+        if (item.type !== 'metadata') subscriber.next(reviveEvent(item.value));
       }
     };
     pump().then(

@@ -1,5 +1,5 @@
 import type { HeadersOption } from '../client/client-options.js';
-import type { RemoteKind } from './remote-aggregator.js';
+import type { AggregationRule } from '@rivulet/core';
 
 /** Options of a {@link RemoteRunnable}. */
 export interface RemoteRunnableOptions {
@@ -10,13 +10,11 @@ export interface RemoteRunnableOptions {
   /** The `fetch` to use; the global one unless told. */
   readonly fetch?: typeof fetch | undefined;
   /**
-   * How the remote runnable's chunks aggregate (for `invoke` and for a next
-   * step that needs its input whole). `'delta'` (default): chunks concatenate,
-   * as text does; a `patch` event from the server switches to `'snapshot'`.
-   * Say `'snapshot'` for structured output if you need `aggregator.kind`
-   * right before the first run.
+   * How the remote runnable's chunks fold, for code that reads
+   * `outputAggregation()` before the first run. Each stream's `metadata`
+   * event tells the client the server's rule, which then applies.
    */
-  readonly kind?: RemoteKind | undefined;
+  readonly aggregate?: AggregationRule | undefined;
   /** The name events carry. @defaultValue `'RemoteRunnable'` */
   readonly name?: string | undefined;
 }

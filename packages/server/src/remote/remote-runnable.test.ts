@@ -43,7 +43,7 @@ describe('RemoteRunnable round trips', () => {
     expect(await shout.invoke('hi')).toBe('HI!');
     expect(await collect(shout.stream('hi'))).toEqual(['HI', '!']);
     expect(await shout.batch(['a', 'b', 'c'])).toEqual(['A!', 'B!', 'C!']);
-    expect(shout.aggregator.kind).toBe('delta');
+    expect(shout.outputAggregation()).toEqual({ kind: 'delta' });
   });
 
   it('composes: a local prompt into a remote model into a local function', async () => {
@@ -62,9 +62,9 @@ describe('RemoteRunnable round trips', () => {
     const document = tripPlan(4);
     const parser = lambda(() => from(pieces(JSON.stringify(document), 9))).pipe(jsonParser());
     const plans = await remote<null, unknown>(createHandler(parser));
-    expect(plans.aggregator.kind).toBe('delta'); // not known before the first run
+    expect(plans.outputAggregation()).toEqual({ kind: 'delta' }); // not known before the first run
     const snapshots = (await collect(plans.stream(null))) as { days?: object[] }[];
-    expect(plans.aggregator.kind).toBe('snapshot');
+    expect(plans.outputAggregation()).toEqual({ kind: 'snapshot' }); // announced by the server
     expect(snapshots.at(-1)).toEqual(document);
     const last = snapshots.at(-1)!;
     const firstComplete = snapshots.findIndex((s) => (s.days?.length ?? 0) >= 2);

@@ -1,9 +1,18 @@
-import { Runnable, wholeInput, type RunContext, type RunEvent, type RunOptions, type RunStream, type StreamInput } from '@rivulet/core';
+import {
+  Runnable,
+  wholeInput,
+  type Aggregation,
+  type AggregationRule,
+  type RunContext,
+  type RunEvent,
+  type RunOptions,
+  type RunStream,
+  type StreamInput,
+} from '@rivulet/core';
 import { concatMap, Observable } from 'rxjs';
 import type { ClientOptions } from '../client/client-options.js';
 import { openRunStream } from '../client/open-run-stream.js';
 import type { WireRunOptions } from '../client/wire-types.js';
-import { RemoteAggregator } from './remote-aggregator.js';
 import { remoteEvents } from './remote-events.js';
 import type { RemoteRunnableOptions } from './remote-runnable-options.js';
 import { reviveChunk } from './revive-chunk.js';
@@ -27,7 +36,10 @@ import { toRemoteError } from './to-remote-error.js';
  * local chain); `streamRemoteEvents` gives the server's, for every step
  * nested in the remote runnable.
  *
- * See {@link RemoteRunnableOptions.kind} for how chunks aggregate.
+ * Chunks fold by the rule the server announces in each stream's `metadata`
+ * event, so `invoke` here deep-equals `invoke` on the server for every
+ * runnable (keyed `parallel`, message chunks, snapshots, items); see
+ * {@link RemoteRunnableOptions.aggregate} to know it before the first run.
  *
  * @example
  * ```ts
@@ -38,16 +50,21 @@ import { toRemoteError } from './to-remote-error.js';
  */
 export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
   readonly name: string;
-  readonly aggregator: RemoteAggregator<C>;
   readonly url: string;
   readonly #options: RemoteRunnableOptions;
+  #rule: AggregationRule;
 
   constructor(options: RemoteRunnableOptions) {
     super();
     this.#options = options;
     this.url = String(options.url);
     this.name = options.name ?? 'RemoteRunnable';
-    this.aggregator = new RemoteAggregator<C>(options.kind ?? 'delta');
+    this.#rule = options.aggregate ?? { kind: 'delta' };
+  }
+
+  /** The rule the server announced in its latest stream (or the one declared in the options, until then). */
+  get aggregation(): Aggregation<C, O> {
+    return this.#rule;
   }
 
   doStream(input: StreamInput<I>, ctx: RunContext): Observable<C> {
@@ -81,8 +98,8 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
       };
       const pump = async (): Promise<void> => {
         for await (const item of openRunStream<unknown>(this.url, input, options)) {
-          if (item.type === 'snapshot') this.aggregator.sawSnapshot();
-          subscriber.next((item.type === 'chunk' ? reviveChunk(item.value) : item.value) as C);
+          if (item.type === 'metadata') this.#rule = item.aggregate;
+          else subscriber.next((item.type === 'chunk' ? reviveChunk(item.value, this.#rule) : item.value) as C);
         }
       };
       pump().then(

@@ -1,5 +1,17 @@
 import type { Observable, Subscription } from 'rxjs';
-import { formatSseEvent, heartbeatFrame, sseHeaders, type SseEvent } from './sse-event.js';
+import { CoalescingQueue, type Merge } from '@rivulet/core';
+import { heartbeatFrame, sseHeaders } from './sse-event.js';
+
+/** What {@link sseResponse} sends: items, how two waiting ones merge, and how one is written. */
+export interface SseSource<T> {
+  readonly items: Observable<T>;
+  /** Two items waiting for a slow client as one (chunks by the stream's aggregation), or `apart`. */
+  readonly merge: Merge<T>;
+  /** The wire text of an item: one or more whole events. */
+  format(item: T): string;
+  /** The last words when `format` throws: the stream ends after them. */
+  failure(error: unknown): string;
+}
 
 /** Options of {@link sseResponse}. */
 export interface SseResponseOptions {
@@ -9,54 +21,87 @@ export interface SseResponseOptions {
   readonly signal: AbortSignal;
 }
 
+/** Bytes the body may hold for the client before items wait, coalescing, in the queue. */
+const BODY_HIGH_WATER_BYTES = 16 * 1024;
+
 /**
- * A `text/event-stream` response carrying `events`. Subscribing starts the
+ * A `text/event-stream` response carrying `source`. Subscribing starts the
  * run; the client disconnecting (the request's signal aborts) or the body
  * being cancelled (a Node or edge runtime noticing the closed socket)
  * unsubscribes, which cancels the run all the way down to the model's HTTP
- * request. Events are queued when the client reads slower than the run
- * produces: a model's output rate bounds the queue, and pausing a model
- * mid-answer would only trade memory for an idle timeout.
+ * request. A client slower than the run does not make the server buffer
+ * without bound: past {@link BODY_HIGH_WATER_BYTES}, items wait in a queue
+ * where they coalesce (the latest snapshot, deltas joined) and are written
+ * only when the client has read what it had.
  */
-export function sseResponse(events: Observable<SseEvent>, options: SseResponseOptions): Response {
+export function sseResponse<T>(source: SseSource<T>, options: SseResponseOptions): Response {
   const encoder = new TextEncoder();
+  const queue = new CoalescingQueue<T>(source.merge);
   let subscription: Subscription | undefined;
   let heartbeat: ReturnType<typeof setTimeout> | undefined;
   let detach: (() => void) | undefined;
   let open = true;
+  let ended = false;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
   const stop = (): void => {
     open = false;
     clearTimeout(heartbeat);
     detach?.();
+    queue.clear();
     subscription?.unsubscribe();
   };
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const write = (text: string): void => {
-        if (!open) return;
-        controller.enqueue(encoder.encode(text));
-        clearTimeout(heartbeat);
-        heartbeat = setTimeout(() => write(heartbeatFrame), options.heartbeatMs);
-      };
-      const abort = (): void => {
-        stop();
-        controller.close();
-      };
-      if (options.signal.aborted) return abort();
-      options.signal.addEventListener('abort', abort);
-      detach = () => options.signal.removeEventListener('abort', abort);
-      write(': stream\n\n'); // starts the body, so proxies and clients see the stream is alive before the first chunk
-      subscription = events.subscribe({
-        next: (event) => write(formatSseEvent(event)),
-        complete() {
-          if (!open) return;
-          stop();
-          controller.close();
-        },
-      });
-      if (!open) subscription.unsubscribe(); // aborted synchronously while subscribing
+  const write = (text: string): void => {
+    controller.enqueue(encoder.encode(text));
+    clearTimeout(heartbeat);
+    heartbeat = setTimeout(beat, options.heartbeatMs);
+  };
+  // A comment keeps proxies from closing an idle stream; a stalled client gets at most one per period.
+  const beat = (): void => {
+    if (open && queue.size === 0) write(heartbeatFrame);
+  };
+  const finish = (): void => {
+    stop();
+    controller.close();
+  };
+  const drain = (): void => {
+    while (open && queue.size > 0 && (controller.desiredSize ?? 0) > 0) {
+      let text: string;
+      try {
+        text = source.format(queue.shift());
+      } catch (error) {
+        write(source.failure(error));
+        return finish();
+      }
+      write(text);
+    }
+    if (open && ended && queue.size === 0) finish();
+  };
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        const abort = finish;
+        if (options.signal.aborted) return abort();
+        options.signal.addEventListener('abort', abort);
+        detach = () => options.signal.removeEventListener('abort', abort);
+        write(': stream\n\n'); // starts the body, so proxies and clients see the stream is alive before the first chunk
+        subscription = source.items.subscribe({
+          next(item) {
+            if (!open) return;
+            queue.push(item);
+            drain();
+          },
+          complete() {
+            ended = true;
+            drain();
+          },
+        });
+        if (!open) subscription.unsubscribe(); // aborted synchronously while subscribing
+      },
+      pull: drain,
+      cancel: stop,
     },
-    cancel: stop,
-  });
+    { highWaterMark: BODY_HIGH_WATER_BYTES, size: (chunk) => chunk.byteLength },
+  );
   return new Response(body, { status: 200, headers: sseHeaders });
 }

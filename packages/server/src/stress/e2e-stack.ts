@@ -82,7 +82,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     mock,
     model,
     chain,
-    remote: new RemoteRunnable<PlanInput, Plan, DeepPartial<Plan>>({ url, kind: 'snapshot', name: 'remotePlan' }),
+    remote: new RemoteRunnable<PlanInput, Plan, DeepPartial<Plan>>({ url, aggregate: { kind: 'snapshot' }, name: 'remotePlan' }),
     url,
     server,
     connections: () => ({ open: sockets.size, peak }),

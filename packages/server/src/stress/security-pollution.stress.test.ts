@@ -63,7 +63,7 @@ describe('security: __proto__ and constructor keys never reach a prototype', () 
       const local = await chain.invoke({ q: 'hi' });
       const snapshots = await collect(chain.stream({ q: 'hi' }));
       const url = await serve(createHandler(chain));
-      const remote = new RemoteRunnable<{ q: string }, unknown>({ url, kind: 'snapshot' });
+      const remote = new RemoteRunnable<{ q: string }, unknown>({ url, aggregate: { kind: 'snapshot' } });
       const remoteSnapshots = await collect(remote.stream({ q: 'hi' }));
       const browser: unknown[] = [];
       for await (const snapshot of streamRunnable(url, { q: 'hi' })) browser.push(snapshot);

@@ -33,7 +33,7 @@ describe('security: API keys never leave the server', () => {
     logs = captureConsole();
     // Every fault case, with the key echoed wherever a provider or proxy might echo it.
     stack = await startStack({ script: faultScript(caseOf, stressApiKey).script, model: { ...faultModelOptions, idleTimeout: 3_000 } });
-    remote = new RemoteRunnable<PlanInput, Plan, DeepPartial<Plan>>({ url: stack.url, kind: 'snapshot', headers: { authorization: `Bearer ${clientToken}` } });
+    remote = new RemoteRunnable<PlanInput, Plan, DeepPartial<Plan>>({ url: stack.url, aggregate: { kind: 'snapshot' }, headers: { authorization: `Bearer ${clientToken}` } });
   });
 
   afterAll(async () => {

@@ -1,0 +1,84 @@
+import type { AggregationRule } from '@rivulet/core';
+import { PatchedDocument, type PatchOperation } from '@rivulet/parsers/patch';
+import type { RunStreamItem } from './run-stream-item.js';
+import { slotDepth } from './snapshot-slot.js';
+
+interface Slot {
+  readonly segments: readonly string[]; // the slot's keys in a keyed chunk; none for a snapshot stream
+  readonly document: PatchedDocument;
+  ops: PatchOperation[]; // since the last snapshot handed out
+  last?: unknown; // the last snapshot handed out
+}
+
+/**
+ * The snapshot values of a stream rebuilt from its `patch` events, one
+ * {@link PatchedDocument} per slot (the whole chunk of a snapshot stream, or a
+ * snapshot key of a keyed one). Each patch is applied in place on a working
+ * copy; a snapshot is handed out when the document says it is due, and held
+ * ones when the stream pauses or ends, so a stream of any shape costs O(n).
+ */
+export class SnapshotSlots {
+  private readonly slots = new Map<string, Slot>();
+  rule: AggregationRule = { kind: 'snapshot' }; // until the `metadata` event says otherwise
+
+  /** True when a change was applied but not handed out yet. */
+  get held(): boolean {
+    for (const slot of this.slots.values()) if (slot.document.changed) return true;
+    return false;
+  }
+
+  /** Applies one `patch` event's data; returns the item to hand out now, if one is due. */
+  apply(data: string): RunStreamItem | undefined {
+    const ops = JSON.parse(data) as PatchOperation[];
+    const first = ops[0];
+    if (first === undefined) return undefined;
+    const segments = first.path === '' ? [] : first.path.slice(1).split('/');
+    const depth = slotDepth(this.rule, segments) ?? 0;
+    const prefix = depth === 0 ? '' : `/${segments.slice(0, depth).join('/')}`;
+    let slot = this.slots.get(prefix);
+    if (slot === undefined) {
+      slot = { segments: segments.slice(0, depth).map(unescape), document: new PatchedDocument(), ops: [] };
+      this.slots.set(prefix, slot);
+    }
+    slot.document.apply(
+      depth === 0 ? ops : ops.map((op) => ({ ...op, path: op.path.slice(prefix.length) })),
+      data.length,
+    );
+    for (const op of ops) slot.ops.push(op);
+    return slot.document.due ? this.take(slot) : undefined;
+  }
+
+  /** Every held change, as items: the stream paused or ended. */
+  flush(): RunStreamItem[] {
+    const items: RunStreamItem[] = [];
+    for (const slot of this.slots.values()) if (slot.document.changed) items.push(this.take(slot));
+    return items;
+  }
+
+  /** The latest value of the whole-chunk slot (for a truncated stream's `partial`). */
+  latest(): unknown {
+    const root = this.slots.get('');
+    return root === undefined ? undefined : root.document.changed ? root.document.publish() : root.last;
+  }
+
+  private take(slot: Slot): RunStreamItem {
+    const value = slot.document.publish();
+    slot.last = value;
+    const ops = slot.ops;
+    slot.ops = [];
+    if (slot.segments.length === 0) return { type: 'snapshot', value, ops };
+    let chunk: unknown = value;
+    for (let i = slot.segments.length - 1; i >= 0; i--) chunk = keyedChunk(slot.segments[i] as string, chunk);
+    return { type: 'chunk', value: chunk };
+  }
+}
+
+function keyedChunk(key: string, value: unknown): Record<string, unknown> {
+  const chunk: Record<string, unknown> = {};
+  Object.defineProperty(chunk, key, { value, enumerable: true, writable: true, configurable: true });
+  return chunk;
+}
+
+function unescape(segment: string): string {
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
+}
