@@ -1,0 +1,86 @@
+import { assign, branch, defineAggregation, lambda, parallel, passthrough, pick, Runnable, type AIMessageChunk } from '@rivulet/core';
+import { collect, fakeRunnable } from '@rivulet/core/testing';
+import { FakeChatModel } from '@rivulet/models/testing';
+import { elementsParser, jsonParser, listParser, structuredParser, textParser } from '@rivulet/parsers';
+import { promptTemplate } from '@rivulet/prompts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createHandler, RemoteRunnable } from '../index.js';
+import { pieces, tripPlan } from '../test-support/documents.js';
+import { serve, type TestServer } from '../test-support/serve.js';
+
+const servers: TestServer[] = [];
+afterAll(async () => {
+  for (const server of servers) await server.close();
+});
+
+const plan = tripPlan(3);
+const planText = JSON.stringify(plan);
+const Plan = z.object({ destination: z.string(), days: z.array(z.object({ day: z.number(), title: z.string(), activities: z.array(z.string()) })) });
+const text = (...chunks: string[]) => fakeRunnable(chunks);
+const model = () => new FakeChatModel(planText, { chunkSize: 7 });
+const total = defineAggregation<number, number>({
+  name: 'test:total',
+  start: () => {
+    let sum = 0;
+    return { add: (n) => void (sum += n), result: () => sum };
+  },
+  merge: (a, b) => a + b,
+});
+
+// Every kind of runnable in the repository: each aggregates differently, and the wire must say how.
+const cases: [string, () => Runnable<unknown, unknown, unknown>, unknown][] = [
+  ['text deltas', () => text('Hel', 'lo'), 'x'],
+  ['message chunks from a model', () => model(), 'Plan a trip'],
+  ['prompt → model → text parser', () => promptTemplate('About {topic}').pipe(model()).pipe(textParser()), { topic: 'Porto' }],
+  ['snapshots (jsonParser)', () => text(...pieces(planText, 5)).pipe(jsonParser()), 'x'],
+  ['structured output', () => model().withStructuredOutput(Plan), 'x'],
+  ['structured output with includeRaw', () => model().withStructuredOutput(Plan, { includeRaw: true }), 'x'],
+  ['structuredParser', () => text(...pieces(planText, 3)).pipe(structuredParser(Plan)), 'x'],
+  ['elements', () => text(...pieces(JSON.stringify(plan.days), 4)).pipe(elementsParser(Plan.shape.days.element)), 'x'],
+  ['list items', () => text('red, gr', 'een, blue').pipe(listParser()), 'x'],
+  ['parallel of text', () => parallel({ a: text('Hel', 'lo'), b: text('Wor', 'ld') }), 'x'],
+  ['parallel of a model and a snapshot stream', () => parallel({ raw: model(), plan: text(...pieces(planText, 6)).pipe(jsonParser()) }), 'x'],
+  [
+    'nested parallel',
+    () => parallel({ outer: parallel({ a: text('a', 'b'), s: text(...pieces(planText, 8)).pipe(jsonParser()) }), items: text('x, y').pipe(listParser()) }),
+    'x',
+  ],
+  ['assign', () => assign({ size: (input: { text: string }) => input.text.length, echo: text('e', 'cho') }), { text: 'abc' }],
+  ['pick from parallel', () => parallel({ a: text('Hel', 'lo'), b: text('x') }).pipe(pick('a')), 'x'],
+  ['passthrough', () => text('pa', 'ss').pipe(passthrough()), 'x'],
+  ['branch', () => branch([(s: string) => s.length > 3, text('long')], text('sh', 'ort')), 'xy'],
+  ['a function', () => lambda((s: string) => s.length), 'four'],
+  ['a custom fold', () => fakeRunnable([1, 2, 3], { aggregate: total }), 'x'],
+];
+
+async function remoteOf(runnable: Runnable<unknown, unknown, unknown>): Promise<RemoteRunnable> {
+  const server = await serve(createHandler(runnable));
+  servers.push(server);
+  return new RemoteRunnable({ url: server.url });
+}
+
+describe('remote.invoke(x) deep-equals the served runnable’s invoke(x)', () => {
+  it.each(cases)('%s', async (_, make, input) => {
+    const local = await make().invoke(input);
+    const remote = await remoteOf(make());
+    expect(await remote.invoke(input)).toEqual(local);
+    // The stream folds to the same value too, and the remote learned the served rule.
+    expect(remote.outputAggregation()).toEqual(make().outputAggregation());
+    expect(await collect(remote.stream(input))).not.toHaveLength(0);
+    expect(await remote.pipe(lambda((value: unknown) => value)).invoke(input)).toEqual(local);
+  });
+
+  it('keeps message chunks as messages inside keyed chunks', async () => {
+    const remote = await remoteOf(parallel({ raw: model(), n: text('1') }));
+    const out = (await remote.invoke('x')) as { raw: AIMessageChunk };
+    expect(out.raw.text).toBe(planText);
+  });
+
+  it('streams the same events over stream_events', async () => {
+    const served = parallel({ a: text('Hel', 'lo'), b: text('x') });
+    const remote = await remoteOf(served);
+    const shape = (events: { type: string; name: string }[]) => events.map((e) => `${e.type}:${e.name}`);
+    expect(shape(await collect(remote.streamRemoteEvents('x')))).toEqual(shape(await collect(served.streamEvents('x'))));
+  });
+});
