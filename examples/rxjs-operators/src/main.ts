@@ -12,7 +12,7 @@
  *
  *   pnpm --filter @rivulet/example-rxjs-operators start
  */
-import { asyncScheduler, concatMap, delay, from, lastValueFrom, map, mergeMap, of, Subject, switchMap, tap, throttleTime } from 'rxjs';
+import { asyncScheduler, concatMap, delay, from, lastValueFrom, map, of, Subject, switchMap, tap, throttleTime } from 'rxjs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { OpenAIChatModel } from '@rivulet/models';
@@ -86,8 +86,7 @@ try {
   const Sight = z.object({ name: z.string(), km: z.number() });
   await lastValueFrom(
     feed.pipe(
-      elementsParser(Sight, { path: '/sights' }).asOperator(), // one run over the whole feed
-      mergeMap((completed) => completed), // each chunk is the array of elements one piece completed
+      elementsParser(Sight, { path: '/sights' }).asOperator(), // one run over the whole feed: one value per element
       tap((sight) => console.log(`  ${sight.name}, ${sight.km} km from the centre`)),
     ),
     { defaultValue: undefined },

@@ -77,7 +77,7 @@ try {
   const dinner = await recipes.invoke('A recipe for a fish soup.');
   console.log(`\n  invoke: ${dinner.name}, ${dinner.minutes} minutes, with ${dinner.ingredients.map((i) => i.item).join(' and ')}\n`);
 
-  // 2. Array elements, one at a time: each chunk holds the steps the last model chunk completed.
+  // 2. Array elements, one at a time: each chunk is one step, as soon as it is complete and valid.
   console.log('2. elementsParser: one step at a time\n');
   const prompt = chatPrompt([
     ['system', 'Reply with JSON only: {{"steps": [{{"step": number, "instruction": string}}]}}.'],
@@ -85,8 +85,8 @@ try {
   ]);
   const chain = prompt.pipe(model.withOptions({ responseFormat: { type: 'json' } })).pipe(elementsParser(Step, { path: '/steps' }));
   const started = performance.now();
-  for await (const completed of chain.stream({ dish: recipe.name })) {
-    for (const s of completed) console.log(`  +${(performance.now() - started).toFixed(0).padStart(4)} ms  ${s.step}. ${s.instruction}`);
+  for await (const s of chain.stream({ dish: recipe.name })) {
+    console.log(`  +${(performance.now() - started).toFixed(0).padStart(4)} ms  ${s.step}. ${s.instruction}`);
   }
 } finally {
   await mock?.close();

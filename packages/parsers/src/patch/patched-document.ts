@@ -39,7 +39,7 @@ export class PatchedDocument {
 
   /** True when a snapshot should go out now. */
   get due(): boolean {
-    return this.dirty && (this.newField || this.budget.allows);
+    return this.dirty && (this.budget.allows || (this.newField && this.budget.allowsForced));
   }
 
   /** Applies one message of `characters` characters; throws on an operation that does not fit. */

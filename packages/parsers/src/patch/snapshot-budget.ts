@@ -14,14 +14,20 @@ export const COPIES_PER_CHARACTER = 8;
  * change to each copies it: a wide array costs its width. The budget earns
  * {@link COPIES_PER_CHARACTER} copies per input character and pays for every
  * copy made; a snapshot is due while the balance is not negative. So all the
- * copying of a document of n characters stays under 8n elements plus one
- * container's width, however wide its arrays grow: a wide document gets
+ * copying of a document of n characters stays under 8n elements plus two
+ * containers' widths (a snapshot's copies are paid after it is out, and an
+ * outer container may be copied once when it is published and once at its
+ * next write), however wide its arrays grow: a wide document gets
  * snapshots less often (every w/8 characters for width w), a narrow one after
- * every chunk. What the rule never delays is decided by its users: the first
- * appearance of a field, the end of the input, and a quiet input.
+ * every chunk. Its users never delay the end of the input, a quiet input,
+ * or the first appearance of a field: such a forced snapshot may overdraw the
+ * budget, by at most as much again as was earned ({@link SnapshotBudget.allowsForced}),
+ * so even a document made of new fields (thousands of distinct keys inside a
+ * wide array) stays under 16n copies plus two containers' widths.
  */
 export class SnapshotBudget {
   private balance = 0;
+  private earned = 0;
   /** Elements copied in all, for tests and benchmarks that check the cost is linear. */
   copied = 0;
 
@@ -30,6 +36,7 @@ export class SnapshotBudget {
   /** `characters` more of input arrived. */
   earn(characters: number): void {
     this.balance += characters * this.perCharacter;
+    this.earned += characters * this.perCharacter;
   }
 
   /** `elements` were copied. */
@@ -41,5 +48,10 @@ export class SnapshotBudget {
   /** True when every copy so far is paid for: publishing now keeps the total linear. */
   get allows(): boolean {
     return this.balance >= 0;
+  }
+
+  /** True while the overdraft of forced snapshots is within what was earned: a forced one keeps the total linear too. */
+  get allowsForced(): boolean {
+    return this.balance >= -this.earned;
   }
 }
