@@ -55,11 +55,7 @@ export function structuredOutputWithRaw<S extends z.ZodType>(
   options: StructuredOutputOptions = {},
 ): Runnable<ChatModelInput, RawAndParsed<z.output<S>>, Partial<RawAndParsed<DeepPartial<z.output<S>>>>> {
   const { configured, parse } = plan(model, schema, options);
-  return configured.pipe(parallel({ raw: passthrough<AIMessageChunk>(), parsed: parse })) as Runnable<
-    ChatModelInput,
-    RawAndParsed<z.output<S>>,
-    Partial<RawAndParsed<DeepPartial<z.output<S>>>>
-  >;
+  return configured.pipe(parallel({ raw: passthrough<AIMessageChunk>(), parsed: parse }));
 }
 
 /** The model configured for the method, and the step that parses its chunks. */

@@ -1,4 +1,4 @@
-import type { AIMessageChunk, ChunkOf, OutputOf, Runnable } from '@rivulet/core';
+import { sequence, type AIMessageChunk, type ChunkOf, type OutputOf, type Runnable } from '@rivulet/core';
 import { fakeRunnable } from '@rivulet/core/testing';
 import { expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
@@ -19,7 +19,21 @@ test('parsers type their output and chunks through a pipe', () => {
   expectTypeOf(outputOf(model.pipe(structuredParser(schema)))).toEqualTypeOf<Out>();
   expectTypeOf(chunkOf(model.pipe(structuredParser(schema)))).toEqualTypeOf<DeepPartial<Out>>();
   expectTypeOf(outputOf(model.pipe(elementsParser(schema.shape.tags.element)))).toEqualTypeOf<{ id: number }[]>();
+  expectTypeOf(chunkOf(model.pipe(elementsParser(schema.shape.tags.element)))).toEqualTypeOf<{ id: number }>();
   expectTypeOf(outputOf(model.pipe(listParser()))).toEqualTypeOf<string[]>();
+  expectTypeOf(chunkOf(model.pipe(listParser()))).toEqualTypeOf<string>();
+});
+
+test('sequence infers the same input, output and chunk type as pipe', () => {
+  const schema = z.object({ title: z.string() });
+  const prompt = {} as Runnable<{ topic: string }, string>;
+  const llm = {} as Runnable<string, AIMessageChunk>;
+  const viaPipe = prompt.pipe(llm).pipe(structuredParser(schema));
+  const viaSequence = sequence(prompt, llm, structuredParser(schema));
+  expectTypeOf(viaSequence).toEqualTypeOf(viaPipe);
+  expectTypeOf(chunkOf(viaSequence)).toEqualTypeOf<{ title?: string }>();
+  expectTypeOf(outputOf(viaSequence)).toEqualTypeOf<{ title: string }>();
+  expectTypeOf(chunkOf(sequence(model, elementsParser(z.number())))).toEqualTypeOf<number>();
 });
 
 test('DeepPartial makes every level optional', () => {
