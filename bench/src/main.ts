@@ -15,7 +15,9 @@ import { httpStream } from './cases/http-stream.js';
 import { invokeLambdas } from './cases/invoke-lambdas.js';
 import { memoryPatch } from './cases/memory-patch.js';
 import { parseCases } from './cases/parse-cases.js';
+import { slowConsumerMemory } from './cases/slow-consumer-memory.js';
 import { structuredOutput } from './cases/structured-output.js';
+import { wideCases } from './cases/wide-cases.js';
 import { renderParseChart } from './chart/render-parse-chart.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatTable } from './format-table.js';
@@ -28,9 +30,17 @@ import { withTargets } from './targets/target.js';
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const settings: RunSettings = { quick, warmup: quick ? 1 : 3, repetitions: quick ? 3 : 11, settle: 1 };
-const cases: BenchCase[] = [...parseCases, chainStream, invokeLambdas, batchLambdas, structuredOutput, memoryPatch, httpStream].filter(
-  (benchCase) => only === undefined || only.includes(benchCase.id),
-);
+const cases: BenchCase[] = [
+  ...parseCases,
+  ...wideCases,
+  chainStream,
+  invokeLambdas,
+  batchLambdas,
+  structuredOutput,
+  memoryPatch,
+  slowConsumerMemory,
+  httpStream,
+].filter((benchCase) => only === undefined || only.includes(benchCase.id));
 
 const started = performance.now();
 const measured: CaseResult[] = [];

@@ -1,20 +1,12 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { BenchCase } from '../bench-case.js';
+import { runHeapChild } from '../memory/run-heap-child.js';
 import { summarize } from '../stats/summarize.js';
-
-const run = promisify(execFile);
-const benchDir = fileURLToPath(new URL('../../', import.meta.url));
-const child = fileURLToPath(new URL('../memory/peak-heap-child.ts', import.meta.url));
 
 /** Peak live heap, in MB, of one child process measuring `mode` on a document of `bytes`. */
 async function peakMegabytes(mode: 'patch' | 'parse' | 'value', bytes: number): Promise<number> {
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', child, mode, String(bytes)], {
-    cwd: benchDir,
-    maxBuffer: 1 << 20,
-  });
-  return (JSON.parse(stdout) as { peakBytes: number }).peakBytes / 2 ** 20;
+  const result = await runHeapChild('./peak-heap-child.ts', [mode, String(bytes)]);
+  if (result.failed !== undefined) throw new Error(`memory-10mb: the ${mode} child ${result.failed}`);
+  return result.peakBytes / 2 ** 20;
 }
 
 /**

@@ -11,20 +11,12 @@ import { from } from 'rxjs';
 import { jsonParser } from '@rivulet/parsers';
 import { ownString } from '../documents/chunk-text.js';
 import { llmJsonDocument } from '../documents/llm-json-document.js';
+import { LiveHeapPeak } from './live-heap-peak.js';
 
-const gc = (globalThis as { gc?: () => void }).gc;
-if (gc === undefined) throw new Error('run with --expose-gc');
 const [mode, bytesArg] = process.argv.slice(2);
 const text = llmJsonDocument(Number(bytesArg));
-const liveHeap = (): number => {
-  gc();
-  return process.memoryUsage().heapUsed;
-};
-const baseline = liveHeap();
-let peak = 0;
-const sample = (): void => {
-  peak = Math.max(peak, liveHeap() - baseline);
-};
+const heap = new LiveHeapPeak();
+const sample = (): void => void heap.sample();
 
 if (mode === 'parse' || mode === 'value') {
   // A copy of the text, as a consumer gets it by joining the chunks it buffered.
@@ -52,4 +44,4 @@ if (mode === 'parse' || mode === 'value') {
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
-process.stdout.write(`${JSON.stringify({ peakBytes: peak })}\n`);
+process.stdout.write(`${JSON.stringify({ peakBytes: heap.peakBytes })}\n`);

@@ -18,6 +18,33 @@ const versus =
     return mine === undefined || theirs === undefined ? undefined : mine / theirs;
   };
 
+/** One Rivulet variant's time divided by another's (`rivulet` for the main contender), in one case. */
+const variantVersus =
+  (id: string, mine: string, theirs: string) =>
+  (results: ReadonlyMap<string, CaseResult>): number | undefined => {
+    const timing = (name: string): number | undefined => median(results, id, (r) => (name === 'rivulet' ? r.rivulet : r.variants?.[name]));
+    const [a, b] = [timing(mine), timing(theirs)];
+    return a === undefined || b === undefined ? undefined : a / b;
+  };
+
+/** Rivulet's time over its time on the smaller document measured in the same rounds (see ParsePlan.growthFrom, BudgetPlan.growthFrom). */
+const growth =
+  (id: string) =>
+  (results: ReadonlyMap<string, CaseResult>): number | undefined => {
+    const large = results.get(id);
+    const small = large?.params?.['growthBaseMs'];
+    return large === undefined || typeof small !== 'number' ? undefined : large.rivulet.median / small;
+  };
+
+const wideQuick = '--quick streams 256 KB (growth from 128 KB)';
+
+/** The targets of a wide case (`wide-*-1mb`): structured output and the client stay close to the engine and linear. */
+const wideTargets = (id: string): Target[] => [
+  { caseId: id, description: 'structuredParser ≤ 3 × engine', ratio: variantVersus(id, 'rivulet', 'engine'), max: 3, notJudgedInQuick: wideQuick },
+  { caseId: id, description: 'client ≤ 3 × engine', ratio: variantVersus(id, 'client', 'engine'), max: 3, notJudgedInQuick: wideQuick },
+  { caseId: id, description: 'structuredParser growth 512 KB → 1 MB ≤ 2.3 ×', ratio: growth(id), max: 2.3, notJudgedInQuick: wideQuick },
+];
+
 /** How many times faster Rivulet is than the fastest of `peers` (an absent peer is skipped). */
 const fasterThanAll =
   (id: string, peers: (r: CaseResult) => readonly string[]) =>
@@ -34,12 +61,7 @@ export const rivuletTargets: readonly Target[] = [
   {
     caseId: 'parse-1mb',
     description: 'engine growth 100 KB → 1 MB ≤ 12 ×',
-    // The 100 KB time measured in the same rounds as the 1 MB one (see ParsePlan.growthFrom).
-    ratio: (results) => {
-      const large = results.get('parse-1mb');
-      const small = large?.params?.['growthBaseMs'];
-      return large === undefined || typeof small !== 'number' ? undefined : large.rivulet.median / small;
-    },
+    ratio: growth('parse-1mb'),
     max: 12,
   },
   {
@@ -48,6 +70,8 @@ export const rivuletTargets: readonly Target[] = [
     ratio: fasterThanAll('parse-100kb', () => reparsingPeerNames),
     min: 100,
   },
+  ...wideTargets('wide-numbers-1mb'),
+  ...wideTargets('wide-objects-1mb'),
   { caseId: 'chain-stream', description: '≤ 1/10 of LangChain per chunk', ratio: versus('chain-stream', (r) => r.peers['LangChain']), max: 0.1 },
   { caseId: 'invoke-10-lambdas', description: '≤ 1/10 of LangChain', ratio: versus('invoke-10-lambdas', (r) => r.peers['LangChain']), max: 0.1 },
   { caseId: 'batch-10k', description: '≤ 1/20 of LangChain', ratio: versus('batch-10k', (r) => r.peers['LangChain']), max: 0.05 },
@@ -64,6 +88,13 @@ export const rivuletTargets: readonly Target[] = [
     ratio: versus('memory-10mb', (r) => r.floor),
     max: 2.5,
     notJudgedInQuick: '--quick streams 2 MB',
+  },
+  {
+    caseId: 'slow-consumer-memory',
+    description: 'peak live heap ≤ 2 × the final value',
+    ratio: versus('slow-consumer-memory', (r) => r.floor),
+    max: 2,
+    notJudgedInQuick: '--quick streams 5,000 items',
   },
   { caseId: 'http-stream', description: '≤ 1.2 × the raw openai SDK', ratio: versus('http-stream', (r) => r.peers['openai SDK']), max: 1.2 },
 ];

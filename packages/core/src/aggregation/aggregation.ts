@@ -40,7 +40,10 @@ export type AggregationRule = DeltaRule | SnapshotRule | ItemsRule | KeyedRule |
  * parameters exist for the compiler only.
  */
 export type Aggregation<C = unknown, O = unknown> = AggregationRule & {
-  readonly [aggregationTypes]?: { fold(chunk: C): O };
+  readonly [aggregationTypes]?: {
+    /** Never called: it only carries the types `C` → `O`. */
+    fold(chunk: C): O;
+  };
 };
 
 /** The chunk type of an aggregation. */

@@ -26,10 +26,12 @@ export class CoalescingQueue<T> {
   /** `merge` decides whether a new value joins the last waiting one (see {@link mergeByRule}). */
   constructor(private readonly merge: Merge<T>) {}
 
+  /** How many values wait. */
   get size(): number {
     return this.waiting.length - this.head;
   }
 
+  /** Adds a value, merged into the last waiting one when `merge` allows. */
   push(value: T): void {
     if (this.size > 0) {
       const merged = this.merge(this.waiting[this.waiting.length - 1] as T, value);
@@ -55,6 +57,7 @@ export class CoalescingQueue<T> {
     return value;
   }
 
+  /** Drops every waiting value (the consumer left). */
   clear(): void {
     this.waiting.length = 0;
     this.head = 0;

@@ -3,7 +3,9 @@ import type { Aggregation } from './aggregation.js';
 
 /** One run's accumulator of a custom fold. */
 export interface FoldState<C, O> {
+  /** Folds in the next chunk. */
   add(chunk: C): void;
+  /** The output so far. */
   result(): O;
 }
 
