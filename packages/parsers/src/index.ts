@@ -19,7 +19,7 @@ export { applyPatch, type PatchOperation } from './patch/apply-patch.js';
 export { PatchedDocument } from './patch/patched-document.js';
 export { SnapshotBudget, COPIES_PER_CHARACTER } from './patch/snapshot-budget.js';
 export { MAX_TRACKED_FIELDS } from './patch/field-shapes.js';
-export { QUIET_PERIOD_MS } from './runnables/parser-runnable.js';
+export { QUIET_PERIOD_MS, MAX_HOLD_MS } from './runnables/parser-runnable.js';
 export { toPointer, parsePointer, escapePointerSegment } from './patch/json-pointer.js';
 export { ElementObserver } from './elements/element-observer.js';
 export { ListSplitter, type ListSeparator } from './list/list-splitter.js';

@@ -13,7 +13,7 @@ import { SnapshotBudget } from './snapshot-budget.js';
  * message: a wide array costs its width each time. Here the messages mutate a
  * private working copy (copied on write only after a snapshot was handed
  * out), and {@link PatchedDocument.due} spaces the snapshots by the parsers'
- * rule ({@link SnapshotBudget}): at most 8 copied elements per character
+ * rule ({@link SnapshotBudget}): about 2 copied elements per character
  * received, except that a field seen for the first time is shown at once.
  * At the end of the stream, or when it pauses, publish whatever changed.
  *

@@ -1,11 +1,13 @@
 // Dependency-free on purpose: the browser client publishes snapshots by the same rule.
 
 /**
- * Elements a snapshot layer may copy per input character, amortised. Copying
- * an array slot costs far less than parsing a character, so snapshots of
- * narrow documents still go out after every chunk.
+ * Elements a snapshot layer may copy per input character, amortised. A copy
+ * of a wide open array really costs about twice its width (the copy, then its
+ * growth at the next append) plus the garbage: at 2 per character, snapshots
+ * cost about as much as parsing. Narrow documents still get a snapshot after
+ * every chunk.
  */
-export const COPIES_PER_CHARACTER = 8;
+export const COPIES_PER_CHARACTER = 2;
 
 /**
  * The rule that keeps immutable snapshots linear for documents of any shape.
@@ -14,16 +16,16 @@ export const COPIES_PER_CHARACTER = 8;
  * change to each copies it: a wide array costs its width. The budget earns
  * {@link COPIES_PER_CHARACTER} copies per input character and pays for every
  * copy made; a snapshot is due while the balance is not negative. So all the
- * copying of a document of n characters stays under 8n elements plus two
+ * copying of a document of n characters stays under 2n elements plus two
  * containers' widths (a snapshot's copies are paid after it is out, and an
  * outer container may be copied once when it is published and once at its
  * next write), however wide its arrays grow: a wide document gets
- * snapshots less often (every w/8 characters for width w), a narrow one after
+ * snapshots less often (every w/2 characters for width w), a narrow one after
  * every chunk. Its users never delay the end of the input, a quiet input,
  * or the first appearance of a field: such a forced snapshot may overdraw the
  * budget, by at most as much again as was earned ({@link SnapshotBudget.allowsForced}),
  * so even a document made of new fields (thousands of distinct keys inside a
- * wide array) stays under 16n copies plus two containers' widths.
+ * wide array) stays under 4n copies plus two containers' widths.
  */
 export class SnapshotBudget {
   private balance = 0;

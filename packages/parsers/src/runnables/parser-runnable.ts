@@ -23,10 +23,19 @@ export interface ParserSpec<O, C> {
 }
 
 /**
- * Milliseconds without input after which a held snapshot goes out: a change
- * is never held back past a quiet period of the input (or its end).
+ * Milliseconds without input after which a held snapshot goes out (within
+ * twice that): a change is never held back past a quiet period of the input,
+ * nor past its end.
  */
 export const QUIET_PERIOD_MS = 25;
+
+/**
+ * Milliseconds a change may be held back while input keeps coming: a model
+ * streaming a wide array without pauses still updates a UI ten times a second.
+ * A synchronous producer never gives a timer the chance, so this costs
+ * nothing where only throughput matters.
+ */
+export const MAX_HOLD_MS = 100;
 
 /**
  * The one runnable class behind every parser: it feeds each input chunk to a
@@ -54,7 +63,8 @@ export class ParserRunnable<O, C = O> extends Runnable<TextChunk, O, C> {
     return new Observable<C>((subscriber) => {
       const session = this.spec.session();
       const emit = (chunk: C): void => subscriber.next(chunk);
-      let lastInput = 0;
+      let inputs = 0; // chunks pushed: a counter, not a clock read per chunk
+      let heldSince = 0;
       let quiet: Subscription | undefined;
       const guard = (work: () => void): void => {
         if (subscriber.closed) return;
@@ -64,23 +74,29 @@ export class ParserRunnable<O, C = O> extends Runnable<TextChunk, O, C> {
           subscriber.error(e);
         }
       };
-      // One timer per quiet period, not per chunk: when it fires early it waits out the rest.
-      const watch = (delay: number): void => {
+      // One timer per quiet period, not per chunk: input during the period means another one.
+      const watch = (): void => {
+        const seen = inputs;
         quiet = scheduler.schedule(() => {
-          const idle = scheduler.now() - lastInput;
-          if (idle < QUIET_PERIOD_MS) return watch(QUIET_PERIOD_MS - idle);
+          if (inputs !== seen && scheduler.now() - heldSince < MAX_HOLD_MS) return watch();
           quiet = undefined;
           guard(() => session.flush?.(emit));
-        }, delay);
+        }, QUIET_PERIOD_MS);
       };
       const subscription = input.chunks.subscribe({
-        next: (chunk) =>
-          guard(() => {
+        // No closure per chunk: this runs for every few characters of a long answer.
+        next: (chunk) => {
+          if (subscriber.closed) return;
+          try {
+            inputs++;
             session.push(textOf(chunk), emit);
-            if (session.held !== true) return;
-            lastInput = scheduler.now();
-            if (quiet === undefined) watch(QUIET_PERIOD_MS);
-          }),
+            if (session.held !== true || quiet !== undefined) return;
+            heldSince = scheduler.now();
+            watch();
+          } catch (e) {
+            subscriber.error(e);
+          }
+        },
         error: (e: unknown) => subscriber.error(e),
         complete: () =>
           guard(() => {

@@ -4,7 +4,7 @@ import { map, merge, timer, type Observable, type OperatorFunction } from 'rxjs'
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { jsonParser, PartialJsonParser, QUIET_PERIOD_MS, SnapshotObserver, structuredParser } from '../index.js';
+import { jsonParser, PartialJsonParser, MAX_HOLD_MS, QUIET_PERIOD_MS, SnapshotObserver, structuredParser } from '../index.js';
 import { expectSameJson } from '../test-support/same-json.js';
 
 // A wide array, so the copy budget holds changes back: 400 numbers, 4-character chunks.
@@ -54,7 +54,7 @@ describe('a change held back by the copy budget', () => {
     expect(QUIET_PERIOD_MS).toBe(25);
   });
 
-  it.each(parsers)('%s: goes out 25 ms after the input pauses, never later, and the end goes out at once', (_name, parser) => {
+  it.each(parsers)('%s: goes out within 25–50 ms after the input pauses, and the end goes out at once', (_name, parser) => {
     // Chunks 1 ms apart, then a pause of 100 ms after a chunk whose change is held, then the rest.
     const pauseAfter = states.findIndex((s, i) => i >= chunks.length / 2 && s.held);
     expect(pauseAfter).toBeGreaterThan(0);
@@ -66,9 +66,12 @@ describe('a change held back by the copy budget', () => {
     const held = states[pauseAfter]!.value;
     const before = seen.filter((s) => s.at <= pausedAt);
     expect(isDeepStrictEqual(before[before.length - 1]!.value, held)).toBe(false); // really held back
-    // During the pause: exactly one chunk, QUIET_PERIOD_MS after the last input, with the held change.
+    // During the pause: exactly one chunk, one or two quiet periods after the last input (the timer
+    // checks once per period whether input came), with the held change.
     const during = seen.filter((s) => s.at > pausedAt && s.at < arrival(pauseAfter + 1));
-    expect(during.map((s) => s.at)).toStrictEqual([pausedAt + QUIET_PERIOD_MS]);
+    expect(during).toHaveLength(1);
+    expect(during[0]!.at).toBeGreaterThanOrEqual(pausedAt + QUIET_PERIOD_MS);
+    expect(during[0]!.at).toBeLessThanOrEqual(pausedAt + 2 * QUIET_PERIOD_MS);
     expectSameJson(during[0]!.value, held);
     // The end: the final value at the instant the input completes.
     const lastArrival = arrival(chunks.length - 1);
@@ -78,16 +81,15 @@ describe('a change held back by the copy budget', () => {
     expect(seen.length).toBeLessThan(chunks.length);
   });
 
-  it.each(parsers)('%s: input that never pauses for 25 ms gets its held change at the end', (_name, parser) => {
+  it.each(parsers)('%s: input that never pauses gets held changes every MAX_HOLD_MS or so, and the last at the end', (_name, parser) => {
     expect(states[states.length - 1]!.held).toBe(true); // the last chunk's change is held: only the end brings it
     const { seen, completedAt } = inVirtualTime(() => fakeRunnable(chunks, { delayMs: 10 }).stream('q').pipe(parser()));
     const end = 10 * chunks.length;
     expect(completedAt).toBe(end);
-    // Every chunk goes out as a chunk arrives (a quiet-period flush would come at 25 ms past one, 5 mod 10).
-    expect(seen.filter((s) => s.at % 10 !== 0)).toStrictEqual([]);
-    // Changes were held longer than a quiet period, yet none went out before the input ended.
+    // Changes were held longer than a quiet period (the input never paused), but never much longer than MAX_HOLD_MS.
     const gaps = seen.slice(1).map((s, i) => s.at - seen[i]!.at);
     expect(Math.max(...gaps)).toBeGreaterThan(QUIET_PERIOD_MS);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(MAX_HOLD_MS + QUIET_PERIOD_MS + 10);
     expect(seen[seen.length - 1]!.at).toBe(end);
     expectSameJson(seen[seen.length - 1]!.value, final);
     expect(seen.length).toBeLessThan(chunks.length);

@@ -23,6 +23,11 @@ function childSchema(node: SchemaNode, key: JsonPathSegment): $ZodType | 'any' |
 /** The alternatives for the child at `key` of a container whose alternatives are `parent`. */
 export function childNodes(parent: SchemaNodes, key: JsonPathSegment): SchemaNodes {
   if (parent === 'any') return 'any';
+  if (parent.length === 1) {
+    // The common case, once per value: no array to build.
+    const schema = childSchema(parent[0] as SchemaNode, key);
+    return schema === 'any' ? 'any' : schema === 'none' ? [] : schemaNodesOf(schema);
+  }
   const out: SchemaNode[] = [];
   for (const node of parent) {
     const schema = childSchema(node, key);

@@ -30,8 +30,10 @@ function fits(node: SchemaNode, value: JsonValue): boolean {
  * The alternatives a value that just started can still satisfy: by JSON type,
  * and for a scalar (which starts complete) by its exact value for literals and enums.
  */
-export function fittingNodes(nodes: readonly SchemaNode[], value: JsonValue): SchemaNode[] {
-  return nodes.filter((node) => fits(node, value));
+export function fittingNodes(nodes: readonly SchemaNode[], value: JsonValue): readonly SchemaNode[] {
+  // Usually every alternative fits (there is one): keep the same array, allocate nothing.
+  for (let i = 0; i < nodes.length; i++) if (!fits(nodes[i] as SchemaNode, value)) return nodes.filter((node) => fits(node, value));
+  return nodes;
 }
 
 /** What the alternatives expect, for messages ("string or null"). */

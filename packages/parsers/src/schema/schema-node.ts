@@ -10,7 +10,12 @@ export type SchemaNode =
   | { readonly kind: 'record'; readonly schema: $ZodType; readonly value: $ZodType }
   | { readonly kind: 'array'; readonly schema: $ZodType; readonly element: $ZodType }
   | { readonly kind: 'tuple'; readonly schema: $ZodType; readonly items: readonly $ZodType[]; readonly rest: $ZodType | null }
-  | { readonly kind: 'string' | 'number' | 'boolean'; readonly schema: $ZodType }
+  | {
+      readonly kind: 'string' | 'number' | 'boolean';
+      readonly schema: $ZodType;
+      /** Accepts every value of its JSON type (no checks): nothing to validate once the type fits. */
+      readonly plain: boolean;
+    }
   | { readonly kind: 'null' }
   | { readonly kind: 'values'; readonly schema: $ZodType; readonly values: readonly unknown[] };
 

@@ -17,6 +17,8 @@ interface Def {
   entries?: Record<string, unknown>;
   in?: $ZodType;
   getter?: () => $ZodType;
+  checks?: readonly unknown[];
+  format?: string;
 }
 
 const cache = new WeakMap<$ZodType, SchemaNodes>();
@@ -71,14 +73,14 @@ function collect(schema: $ZodType, out: SchemaNode[], depth: number): boolean {
       return true;
     case 'string':
     case 'template_literal':
-      out.push({ kind: 'string', schema });
+      out.push({ kind: 'string', schema, plain: def.type === 'string' && isUnchecked(def) });
       return true;
     case 'number':
     case 'int':
-      out.push({ kind: 'number', schema });
+      out.push({ kind: 'number', schema, plain: def.type === 'number' && isUnchecked(def) });
       return true;
     case 'boolean':
-      out.push({ kind: 'boolean', schema });
+      out.push({ kind: 'boolean', schema, plain: isUnchecked(def) });
       return true;
     case 'null':
       out.push({ kind: 'null' });
@@ -92,4 +94,9 @@ function collect(schema: $ZodType, out: SchemaNode[], depth: number): boolean {
     default:
       return false;
   }
+}
+
+// A scalar schema with no checks and no format (email, int...) accepts every value of its JSON type (JSON has no NaN or Infinity).
+function isUnchecked(def: Def): boolean {
+  return (def.checks?.length ?? 0) === 0 && def.format === undefined;
 }

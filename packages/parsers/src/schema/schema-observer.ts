@@ -77,7 +77,7 @@ export class SchemaObserver implements JsonObserver {
   onEnd(path: JsonPath, value: JsonValue): void {
     if (!isContainer(value)) {
       const nodes = this.current;
-      if (nodes !== 'any' && !nodes.some((n) => n.kind === 'null' || accepts(n.schema, value))) this.fail('invalid value', path, nodes, value);
+      if (nodes !== 'any' && !nodes.some((n) => n.kind === 'null' || ('plain' in n && n.plain) || accepts(n.schema, value))) this.fail('invalid value', path, nodes, value);
       return;
     }
     const nodes = this.frames.pop() as SchemaNodes;

@@ -15,26 +15,38 @@ function isPlain(value: unknown): value is Plain {
  */
 export function keepIdentity<T>(previous: unknown, next: T): T {
   if (Object.is(previous, next)) return next;
-  if (Array.isArray(previous) && Array.isArray(next)) {
-    let same = previous.length === next.length;
-    const merged = next.map((element: unknown, i) => {
-      const kept = keepIdentity(previous[i], element);
-      if (kept !== previous[i]) same = false;
-      return kept;
-    });
-    return (same ? previous : merged) as T;
+  if (Array.isArray(previous) && Array.isArray(next)) return keepArray(previous, next) as T;
+  if (isPlain(previous) && isPlain(next)) return keepObject(previous, next) as T;
+  return next;
+}
+
+// Allocates only when something differs: the common final value equals the last snapshot almost everywhere.
+function keepArray(previous: readonly unknown[], next: readonly unknown[]): readonly unknown[] {
+  let merged: unknown[] | undefined = previous.length === next.length ? undefined : next.slice();
+  for (let i = 0; i < next.length; i++) {
+    const kept = keepIdentity(previous[i], next[i]);
+    if (merged === undefined && kept !== previous[i]) merged = next.slice(0, i);
+    if (merged !== undefined) merged[i] = kept;
   }
-  if (isPlain(previous) && isPlain(next)) {
-    const keys = Object.keys(next);
-    let same = keys.length === Object.keys(previous).length;
-    const merged: Plain = {};
-    for (const key of keys) {
-      const before = Object.hasOwn(previous, key) ? previous[key] : undefined;
-      const kept = keepIdentity(before, next[key]);
-      if (kept !== before || !Object.hasOwn(previous, key)) same = false;
-      Object.defineProperty(merged, key, { value: kept, enumerable: true, writable: true, configurable: true });
-    }
-    return (same ? previous : merged) as T;
+  return merged ?? previous;
+}
+
+function keepObject(previous: Plain, next: Plain): Plain {
+  const keys = Object.keys(next);
+  let same = keys.length === Object.keys(previous).length;
+  const kept: unknown[] = new Array<unknown>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const before = Object.hasOwn(previous, key) ? previous[key] : undefined;
+    kept[i] = keepIdentity(before, next[key]);
+    if (kept[i] !== before || !Object.hasOwn(previous, key)) same = false;
   }
-  return (typeof next !== 'object' && Object.is(previous, next) ? previous : next) as T;
+  if (same) return previous;
+  const merged: Plain = {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (key === '__proto__') Object.defineProperty(merged, key, { value: kept[i], enumerable: true, writable: true, configurable: true });
+    else merged[key] = kept[i];
+  }
+  return merged;
 }

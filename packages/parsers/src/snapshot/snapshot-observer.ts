@@ -31,7 +31,7 @@ function write(container: JsonContainer, key: JsonPathSegment, value: JsonValue)
  * path is copied once, however many characters arrived; completed subtrees are
  * never copied again. A wide open array would still cost its width per
  * snapshot, so {@link SnapshotObserver.due} says when a snapshot is worth its
- * copies ({@link SnapshotBudget}: about 8 copied elements per input
+ * copies ({@link SnapshotBudget}: about 2 copied elements per input
  * character in all) or must go out anyway (a field seen for the first time).
  * The owner reports input with {@link SnapshotObserver.advance}, publishes
  * when due, and at the end of the input or a quiet period publishes whatever

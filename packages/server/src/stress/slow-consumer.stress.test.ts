@@ -1,17 +1,7 @@
 import { fakeRunnable } from '@rivulet/core/testing';
 import { describe, expect, it } from 'vitest';
-import { jsonParser } from '../index.js';
-
-// `--expose-gc` is set by vitest.stress.config.ts.
-async function heapAfterGc(): Promise<number> {
-  const gc = globalThis.gc;
-  if (gc === undefined) throw new Error('Run with --expose-gc (pnpm test:stress) to measure the heap.');
-  for (let i = 0; i < 4; i++) {
-    gc();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return process.memoryUsage().heapUsed;
-}
+import { jsonParser } from '@rivulet/parsers';
+import { heapAfterGc } from './heap.js';
 
 describe('a slow for-await consumer of a synchronous snapshot producer', () => {
   it('retains under 2× the final value, however many snapshots were produced', async () => {

@@ -17,3 +17,12 @@ export function post(url: string, body: unknown, init: RequestInit = {}): Reques
     ...init,
   });
 }
+
+/** A response body read as it arrives, as a client that keeps up reads it (so the server never coalesces for it). */
+export async function readAsItComes(response: Response): Promise<string> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let r = await reader.read(); !r.done; r = await reader.read()) text += decoder.decode(r.value, { stream: true });
+  return text;
+}
