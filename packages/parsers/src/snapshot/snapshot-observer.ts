@@ -12,6 +12,7 @@ interface Frame {
   readonly key: JsonPathSegment; // where it sits in its parent
   readonly shape: FieldShape; // its field path, indices wildcarded
   size: number; // entries written: what a copy costs
+  seen: boolean; // a descendant was published: the engine's version of this container would not share it
 }
 
 function write(container: JsonContainer, key: JsonPathSegment, value: JsonValue): void {
@@ -102,7 +103,7 @@ export class SnapshotObserver implements JsonObserver {
       this.place(key, value);
       return;
     }
-    const frame: Frame = { work: Array.isArray(value) ? [] : {}, shared: false, key, shape, size: 0 };
+    const frame: Frame = { work: Array.isArray(value) ? [] : {}, shared: false, key, shape, size: 0, seen: false };
     this.place(key, frame.work);
     this.frames.push(frame);
     this.touch(this.frames.length - 1);
@@ -115,19 +116,37 @@ export class SnapshotObserver implements JsonObserver {
   }
 
   /** @internal */
-  onEnd(_path: JsonPath, value: JsonValue): void {
-    // The snapshot holds its own copy of a string (grown by onAppend): flatten it too.
-    if (typeof value === 'string') flattenString(this.text);
-    if (value === null || typeof value !== 'object') return;
+  onEnd(path: JsonPath, value: JsonValue): void {
+    if (value === null || typeof value !== 'object') {
+      if (typeof value === 'string') this.adoptString(path[path.length - 1] as JsonPathSegment, value);
+      return;
+    }
     const frame = this.frames.pop() as Frame;
-    // Copy-on-write may have replaced the version the parent holds.
     const parent = this.frames[this.frames.length - 1];
+    // Nobody has seen this layer's copy of a container never published, nor any part of it: take
+    // the engine's (complete, never changed again), so closed subtrees are not held twice.
+    const seen = frame.shared || frame.seen;
+    if (seen && parent !== undefined) parent.seen = true;
+    const done = seen ? frame.work : (value as JsonContainer);
+    // Copy-on-write may have replaced the version the parent holds.
     if (parent === undefined) {
       if (this.root !== frame.work) this.dirty = true;
-      this.root = frame.work;
+      this.root = done;
     } else if ((parent.work as Record<string, JsonValue>)[frame.key] !== frame.work) {
-      this.place(frame.key, frame.work);
+      this.place(frame.key, done);
+    } else if (done !== frame.work) {
+      // An unpublished child implies a parent written since its last publication: no copy needed.
+      write(parent.work, frame.key, done);
     }
+  }
+
+  // A completed string: the engine's flat one replaces this layer's equal copy where that costs no copy.
+  private adoptString(key: JsonPathSegment, value: string): void {
+    const parent = this.frames[this.frames.length - 1];
+    if (parent === undefined) this.root = value;
+    else if (!parent.shared) write(parent.work, key, value);
+    else flattenString(this.text); // kept: flatten it, as the engine does its own
+    this.text = '';
   }
 
   // The field path of a new value under the innermost open container; notes a field never seen before.
