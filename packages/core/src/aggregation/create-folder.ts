@@ -16,79 +16,104 @@ export interface Folder<C, O> {
 /**
  * A fresh fold of `aggregation`. Linear in the chunks: deltas of text build
  * one rope, arrays grow in place (copied once), items collect by `push`.
+ * Folders are small classes, not closures: every step of every run that
+ * needs its input whole makes one.
  */
 export function createFolder<C, O>(aggregation: Aggregation<C, O>): Folder<C, O> {
-  const state = startFold(aggregation);
-  let empty = true;
-  return {
-    add(chunk) {
-      empty = false;
-      state.add(chunk);
-    },
-    get empty() {
-      return empty;
-    },
-    result: () => (empty && aggregation.kind !== 'items' ? undefined : state.result()) as O,
-  };
+  return startFold(aggregation) as Folder<C, O>;
 }
 
-function startFold(rule: AggregationRule): FoldState<unknown, unknown> {
+function startFold(rule: AggregationRule): Folder<unknown, unknown> {
   switch (rule.kind) {
     case 'delta':
-      return deltaFold();
-    case 'snapshot': {
-      let last: unknown;
-      return { add: (chunk) => void (last = chunk), result: () => last };
-    }
-    case 'items': {
-      const all: unknown[] = [];
-      return { add: (chunk) => void all.push(chunk), result: () => all };
-    }
+      return new DeltaFold();
+    case 'snapshot':
+      return new SnapshotFold();
+    case 'items':
+      return new ItemsFold();
     case 'keyed':
-      return keyedFold(rule.keys);
+      return new KeyedFold(rule.keys);
     case 'custom':
-      return customFold(rule.name).start();
+      return new CustomFold(customFold(rule.name).start());
   }
 }
 
-function deltaFold(): FoldState<unknown, unknown> {
-  let acc: unknown;
-  let seen = false;
-  let ownArray = false; // `acc` is an array this fold made, safe to push into
-  return {
-    add(chunk) {
-      if (!seen) {
-        seen = true;
-        acc = chunk;
-      } else if (Array.isArray(acc) && Array.isArray(chunk)) {
-        if (!ownArray) acc = acc.slice();
-        ownArray = true;
-        for (const element of chunk) (acc as unknown[]).push(element);
-      } else {
-        acc = concatChunks(acc, chunk);
-      }
-    },
-    result: () => acc,
-  };
+class SnapshotFold implements Folder<unknown, unknown> {
+  empty = true;
+  private last: unknown;
+  add(chunk: unknown): void {
+    this.empty = false;
+    this.last = chunk;
+  }
+  result(): unknown {
+    return this.last;
+  }
 }
 
-function keyedFold(keys: Readonly<Record<string, AggregationRule>>): FoldState<unknown, unknown> {
-  const folds = new Map<string, FoldState<unknown, unknown>>();
-  return {
-    add(chunk) {
-      for (const [key, value] of Object.entries(chunk as Record<string, unknown>)) {
-        let fold = folds.get(key);
-        if (fold === undefined) {
-          fold = startFold(Object.hasOwn(keys, key) ? (keys[key] as AggregationRule) : { kind: 'snapshot' });
-          folds.set(key, fold);
-        }
-        fold.add(value);
+class DeltaFold implements Folder<unknown, unknown> {
+  empty = true;
+  private acc: unknown;
+  private ownArray = false; // `acc` is an array this fold made, safe to push into
+  add(chunk: unknown): void {
+    if (this.empty) {
+      this.empty = false;
+      this.acc = chunk;
+    } else if (Array.isArray(this.acc) && Array.isArray(chunk)) {
+      if (!this.ownArray) this.acc = this.acc.slice();
+      this.ownArray = true;
+      for (const element of chunk) (this.acc as unknown[]).push(element);
+    } else {
+      this.acc = concatChunks(this.acc, chunk);
+    }
+  }
+  result(): unknown {
+    return this.acc;
+  }
+}
+
+class ItemsFold implements Folder<unknown, unknown[]> {
+  empty = true;
+  private readonly all: unknown[] = [];
+  add(chunk: unknown): void {
+    this.empty = false;
+    this.all.push(chunk);
+  }
+  result(): unknown[] {
+    return this.all;
+  }
+}
+
+class KeyedFold implements Folder<unknown, unknown> {
+  empty = true;
+  private readonly folds = new Map<string, Folder<unknown, unknown>>();
+  constructor(private readonly keys: Readonly<Record<string, AggregationRule>>) {}
+  add(chunk: unknown): void {
+    this.empty = false;
+    for (const [key, value] of Object.entries(chunk as Record<string, unknown>)) {
+      let fold = this.folds.get(key);
+      if (fold === undefined) {
+        fold = startFold(Object.hasOwn(this.keys, key) ? (this.keys[key] as AggregationRule) : { kind: 'snapshot' });
+        this.folds.set(key, fold);
       }
-    },
-    result() {
-      const output: Record<string, unknown> = {};
-      for (const [key, fold] of folds) setOwn(output, key, fold.result());
-      return output;
-    },
-  };
+      fold.add(value);
+    }
+  }
+  result(): Record<string, unknown> | undefined {
+    if (this.empty) return undefined;
+    const output: Record<string, unknown> = {};
+    for (const [key, fold] of this.folds) setOwn(output, key, fold.result());
+    return output;
+  }
+}
+
+class CustomFold implements Folder<unknown, unknown> {
+  empty = true;
+  constructor(private readonly state: FoldState<unknown, unknown>) {}
+  add(chunk: unknown): void {
+    this.empty = false;
+    this.state.add(chunk);
+  }
+  result(): unknown {
+    return this.empty ? undefined : this.state.result();
+  }
 }

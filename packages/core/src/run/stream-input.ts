@@ -24,13 +24,23 @@ export function inputOf<I>(value: I): StreamInput<I> {
 
 /** A chunk stream as a step input; `aggregation` may be a function, read only when needed. */
 export function inputFrom<I>(chunks: Observable<I>, aggregation: AggregationRule | (() => AggregationRule)): StreamInput<I> {
-  if (typeof aggregation !== 'function') return { chunks, aggregation };
-  return {
-    chunks,
-    get aggregation() {
-      return aggregation();
-    },
-  };
+  return typeof aggregation === 'function' ? new LazyInput(chunks, aggregation) : { chunks, aggregation };
+}
+
+// A class rather than an object literal with a getter: one is made per step per run.
+class LazyInput<I> implements StreamInput<I> {
+  readonly whole?: { readonly value: I };
+
+  constructor(
+    readonly chunks: Observable<I>,
+    private readonly rule: () => AggregationRule,
+    whole?: { readonly value: I },
+  ) {
+    if (whole !== undefined) this.whole = whole;
+  }
+  get aggregation(): AggregationRule {
+    return this.rule();
+  }
 }
 
 /**
@@ -48,11 +58,5 @@ export function wholeInput<I>(input: StreamInput<I>, stepName: string): Observab
 
 /** `input` with other chunks (a shared or replayed copy); its aggregation is still read lazily. */
 export function withChunks<I>(input: StreamInput<I>, chunks: Observable<I>): StreamInput<I> {
-  return {
-    chunks,
-    get aggregation() {
-      return input.aggregation;
-    },
-    ...(input.whole && { whole: input.whole }),
-  };
+  return new LazyInput(chunks, () => input.aggregation, input.whole);
 }

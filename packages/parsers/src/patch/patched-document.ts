@@ -46,7 +46,8 @@ export class PatchedDocument {
   apply(ops: readonly PatchOperation[], characters: number): void {
     this.budget.earn(characters);
     for (const op of ops) {
-      if (op.op === 'add') this.noteFields(op.path, op.value);
+      // A scalar appended to an array brings no field: skip the walk for the most common op of a wide array.
+      if (op.op === 'add' && (isContainer(op.value) || !endsWithIndex(op.path))) this.noteFields(op.path, op.value);
       applyOperation(this.draft, op as unknown as Fields);
       this.dirty = true;
     }
@@ -94,4 +95,14 @@ export class PatchedDocument {
     if (found.isNew) this.newField = true;
     return found.shape;
   }
+}
+
+function isContainer(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
+}
+
+// True for a pointer whose last segment is `-` or digits (an array position, or an object key that looks like one).
+function endsWithIndex(pointer: string): boolean {
+  const last = pointer.slice(pointer.lastIndexOf('/') + 1);
+  return last === '-' || (last.length > 0 && last.length < 16 && /^\d+$/.test(last));
 }
