@@ -15,6 +15,9 @@ type Container = Record<string, unknown> | unknown[];
  */
 export class PatchDraft {
   private readonly fresh = new WeakSet<object>();
+  // The parent of the last `add` and its pointer: a stream adds siblings one after another
+  // (`/items/7`, `/items/8`), and each would otherwise walk and re-parse the whole path.
+  private sibling: { readonly pointer: string; readonly container: Container } | undefined;
 
   /** Starts from `root`, which is shared, never mutated; `onCopy` hears the width of every container copied. */
   constructor(
@@ -31,19 +34,27 @@ export class PatchDraft {
 
   /** RFC 6902 `add`: sets a member or inserts into an array (`-` is past the end). */
   add(pointer: string, value: unknown): void {
+    const cut = pointer.lastIndexOf('/');
+    const known = this.sibling;
+    if (known !== undefined && cut >= 0 && pointer.length - cut < 32 && pointer.indexOf('~', cut) < 0 && pointer.slice(0, cut) === known.pointer) {
+      insert(known.container, pointer.slice(cut + 1), value, pointer);
+      return;
+    }
     const keys = segments(pointer);
     const last = keys.pop();
     if (last === undefined) {
+      this.sibling = undefined;
       this.root = value;
       return;
     }
     const parent = this.parent(keys, pointer);
-    if (Array.isArray(parent)) parent.splice(index(parent, last, true, pointer), 0, value);
-    else set(parent, last, value);
+    insert(parent, last, value, pointer);
+    this.sibling = { pointer: pointer.slice(0, cut), container: parent };
   }
 
   /** RFC 6902 `remove`: the target must exist. Returns the removed value. */
   remove(pointer: string): unknown {
+    this.sibling = undefined;
     const keys = segments(pointer);
     const last = keys.pop();
     if (last === undefined) {
@@ -60,6 +71,7 @@ export class PatchDraft {
 
   /** RFC 6902 `replace`, the target must exist; `update` maps its old value to the new one. */
   replace(pointer: string, update: (old: unknown) => unknown): void {
+    this.sibling = undefined;
     const keys = segments(pointer);
     const last = keys.pop();
     if (last === undefined) {
@@ -112,6 +124,17 @@ export class PatchDraft {
     this.fresh.add(copy);
     this.onCopy?.(Array.isArray(copy) ? copy.length : Object.keys(copy).length);
     return copy;
+  }
+}
+
+// RFC 6902 `add` into a container: an array insertion (`-` past the end) or a member.
+function insert(parent: Container, key: string, value: unknown, pointer: string): void {
+  if (Array.isArray(parent)) {
+    const i = index(parent, key, true, pointer);
+    if (i === parent.length) parent.push(value);
+    else parent.splice(i, 0, value);
+  } else {
+    set(parent, key, value);
   }
 }
 
