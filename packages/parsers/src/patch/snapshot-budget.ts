@@ -10,6 +10,13 @@
 export const COPIES_PER_CHARACTER = 2;
 
 /**
+ * Milliseconds without input after which a held snapshot goes out (within
+ * twice that): a change is never held back past a quiet period of the input,
+ * nor past its end. The parsers and the browser client both go by it.
+ */
+export const QUIET_PERIOD_MS = 25;
+
+/**
  * The rule that keeps immutable snapshots linear for documents of any shape.
  *
  * Publishing a snapshot makes its open containers read-only, so the next

@@ -1,6 +1,7 @@
 import { asyncScheduler, Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import { Runnable, type AggregationSpec, type RunContext, type StreamInput } from '@rivulet/core';
 import { textOf, type TextChunk } from '../input/text-chunk.js';
+import { QUIET_PERIOD_MS } from '../patch/snapshot-budget.js';
 
 /** One run of a parser: text in, output chunks out, as the text arrives. */
 export interface ParseSession<C> {
@@ -21,13 +22,6 @@ export interface ParserSpec<O, C> {
   /** Starts the parsing state of one run: each run gets its own. */
   readonly session: () => ParseSession<C>;
 }
-
-/**
- * Milliseconds without input after which a held snapshot goes out (within
- * twice that): a change is never held back past a quiet period of the input,
- * nor past its end.
- */
-export const QUIET_PERIOD_MS = 25;
 
 /**
  * Milliseconds a change may be held back while input keeps coming: a model

@@ -1,12 +1,11 @@
 import type { AggregationRule } from '@rivulet/core';
+import { QUIET_PERIOD_MS } from '@rivulet/parsers/patch';
 import { BrokenStream, SseReader } from './read-sse.js';
 import { isErrorJSON, RemoteError } from './remote-error.js';
 import type { RunStreamItem } from './run-stream-item.js';
 import { SnapshotSlots } from './snapshot-slots.js';
 import type { StreamMetadata } from './wire-types.js';
 
-/** Milliseconds of silence after which held snapshots are handed out (the parsers' rule). */
-const QUIET_PERIOD_MS = 25;
 
 /**
  * The items of a `stream` (or `stream_events`) response: the `metadata`

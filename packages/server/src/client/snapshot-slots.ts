@@ -1,5 +1,5 @@
 import type { AggregationRule } from '@rivulet/core';
-import { PatchedDocument, type PatchOperation } from '@rivulet/parsers/patch';
+import { parsePointer, PatchedDocument, type PatchOperation } from '@rivulet/parsers/patch';
 import type { RunStreamItem } from './run-stream-item.js';
 import { slotDepth } from './snapshot-slot.js';
 
@@ -32,12 +32,12 @@ export class SnapshotSlots {
     const ops = JSON.parse(data) as PatchOperation[];
     const first = ops[0];
     if (first === undefined) return undefined;
-    const segments = first.path === '' ? [] : first.path.slice(1).split('/');
-    const depth = slotDepth(this.rule, segments) ?? 0;
-    const prefix = depth === 0 ? '' : `/${segments.slice(0, depth).join('/')}`;
+    const keys = parsePointer(first.path);
+    const depth = slotDepth(this.rule, keys) ?? 0;
+    const prefix = pointerPrefix(first.path, depth);
     let slot = this.slots.get(prefix);
     if (slot === undefined) {
-      slot = { segments: segments.slice(0, depth).map(unescape), document: new PatchedDocument(), ops: [] };
+      slot = { segments: keys.slice(0, depth), document: new PatchedDocument(), ops: [] };
       this.slots.set(prefix, slot);
     }
     slot.document.apply(
@@ -79,6 +79,12 @@ function keyedChunk(key: string, value: unknown): Record<string, unknown> {
   return chunk;
 }
 
-function unescape(segment: string): string {
-  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
+// The first `depth` segments of a pointer, still escaped: how the slot's paths begin on the wire.
+function pointerPrefix(pointer: string, depth: number): string {
+  let end = 0;
+  for (let i = 0; i < depth; i++) {
+    const next = pointer.indexOf('/', end + 1);
+    end = next < 0 ? pointer.length : next;
+  }
+  return pointer.slice(0, end);
 }

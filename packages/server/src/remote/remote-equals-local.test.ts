@@ -47,6 +47,7 @@ const cases: [string, () => Runnable<never, unknown, unknown>, unknown][] = [
     () => parallel({ outer: parallel({ a: text('a', 'b'), s: text(...pieces(planText, 8)).pipe(jsonParser()) }), items: text('x, y').pipe(listParser()) }),
     'x',
   ],
+  ['keys that need escaping in a pointer', () => parallel({ 'a/b~c': text(...pieces(planText, 9)).pipe(jsonParser()), t: text('x') }), 'x'],
   ['assign', () => assign({ size: (input: { text: string }) => input.text.length, echo: text('e', 'cho') }), { text: 'abc' }],
   ['pick from parallel', () => parallel({ a: text('Hel', 'lo'), b: text('x') }).pipe(pick('a')), 'x'],
   ['passthrough', () => text('pa', 'ss').pipe(passthrough()), 'x'],
