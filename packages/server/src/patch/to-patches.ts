@@ -1,6 +1,6 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { PatchOperation } from '@rivulet/parsers/patch';
-import { diffSnapshots } from './diff-snapshots.js';
+import { SnapshotDiffer } from './snapshot-differ.js';
 
 /**
  * Turns a stream of immutable snapshots into the patches between consecutive
@@ -10,15 +10,10 @@ import { diffSnapshots } from './diff-snapshots.js';
 export function toPatches(): OperatorFunction<unknown, PatchOperation[]> {
   return (source) =>
     new Observable<PatchOperation[]>((subscriber) => {
-      let previous: unknown;
-      let first = true;
+      const differ = new SnapshotDiffer();
       return source.subscribe({
         next(snapshot) {
-          const ops: PatchOperation[] = [];
-          if (first) ops.push({ op: 'add', path: '', value: snapshot });
-          else diffSnapshots(previous, snapshot, '', ops);
-          first = false;
-          previous = snapshot;
+          const ops = differ.next(snapshot);
           if (ops.length > 0) subscriber.next(ops);
         },
         error: (error: unknown) => subscriber.error(error),

@@ -1,7 +1,6 @@
 import type { AggregationRule } from '@rivulet/core';
-import type { PatchOperation } from '@rivulet/parsers/patch';
 import { escapePointerSegment } from '@rivulet/parsers';
-import { diffSnapshots } from '../patch/diff-snapshots.js';
+import { SnapshotDiffer } from '../patch/snapshot-differ.js';
 import type { SseEvent } from '../sse/sse-event.js';
 import { toJsonText } from './to-json-text.js';
 
@@ -14,7 +13,7 @@ import { toJsonText } from './to-json-text.js';
  * ready for more, so a snapshot that coalesced many is one patch.
  */
 export class WireEncoder {
-  private readonly sent = new Map<string, unknown>(); // last snapshot sent, by slot pointer
+  private readonly differ = new SnapshotDiffer(); // last snapshot sent, by slot pointer
 
   constructor(private readonly rule: AggregationRule) {}
 
@@ -28,7 +27,7 @@ export class WireEncoder {
   // The part of `chunk` that travels as data (or `skip`), pushing a patch event per snapshot slot.
   private split(rule: AggregationRule, chunk: unknown, pointer: string, events: SseEvent[]): unknown {
     if (rule.kind === 'snapshot') {
-      const ops = this.patch(pointer, chunk);
+      const ops = this.differ.next(chunk, pointer);
       if (ops.length > 0) events.push({ event: 'patch', data: JSON.stringify(ops) });
       return skip;
     }
@@ -42,14 +41,6 @@ export class WireEncoder {
       any = true;
     }
     return any ? data : skip;
-  }
-
-  private patch(pointer: string, snapshot: unknown): PatchOperation[] {
-    const ops: PatchOperation[] = [];
-    if (!this.sent.has(pointer)) ops.push({ op: 'add', path: pointer, value: snapshot ?? null });
-    else diffSnapshots(this.sent.get(pointer), snapshot, pointer, ops);
-    this.sent.set(pointer, snapshot);
-    return ops;
   }
 }
 
