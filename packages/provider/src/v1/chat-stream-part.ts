@@ -1,4 +1,4 @@
-import type { FinishReason, Usage } from '@rivulet/core';
+import type { FinishReasonV1, UsageV1 } from './usage.js';
 
 /** Fields every stream part may carry. */
 interface PartBase {
@@ -19,27 +19,38 @@ export interface ReasoningDeltaPartV1 extends PartBase {
 }
 
 /**
- * A fragment of a tool call. Fragments with the same `index` belong to one call
- * (unless their ids differ); `argsText` pieces concatenate into the arguments' JSON.
+ * A tool call begins. `id` is unique within the response (a provider whose
+ * wire has none makes one up) and keys the call's later parts.
  */
-export interface ToolCallDeltaPartV1 extends PartBase {
-  readonly type: 'tool-call-delta';
-  readonly index: number;
-  readonly id?: string | undefined;
-  readonly name?: string | undefined;
-  readonly argsText?: string | undefined;
+export interface ToolInputStartPartV1 extends PartBase {
+  readonly type: 'tool-input-start';
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A fragment of a call's arguments JSON; fragments of one `id` concatenate and may split anywhere. */
+export interface ToolInputDeltaPartV1 extends PartBase {
+  readonly type: 'tool-input-delta';
+  readonly id: string;
+  readonly delta: string;
+}
+
+/** The call `id` is complete: no more fragments follow. */
+export interface ToolInputEndPartV1 extends PartBase {
+  readonly type: 'tool-input-end';
+  readonly id: string;
 }
 
 /** Token usage so far (running totals, not deltas). */
 export interface UsagePartV1 extends PartBase {
   readonly type: 'usage';
-  readonly usage: Usage;
+  readonly usage: UsageV1;
 }
 
 /** The model finished this choice. A stream that ends without one was truncated. */
 export interface FinishPartV1 extends PartBase {
   readonly type: 'finish';
-  readonly reason: FinishReason;
+  readonly reason: FinishReasonV1;
   /** The provider's own word for it, kept in `responseMetadata.finishReason`. */
   readonly rawReason?: string | undefined;
 }
@@ -54,11 +65,13 @@ export interface MetadataPartV1 extends PartBase {
   readonly metadata: Readonly<Record<string, unknown>>;
 }
 
-/** Everything a provider's stream may say. */
+/** Everything a provider's chat stream may say. */
 export type ChatStreamPartV1 =
   | TextDeltaPartV1
   | ReasoningDeltaPartV1
-  | ToolCallDeltaPartV1
+  | ToolInputStartPartV1
+  | ToolInputDeltaPartV1
+  | ToolInputEndPartV1
   | UsagePartV1
   | FinishPartV1
   | MetadataPartV1;

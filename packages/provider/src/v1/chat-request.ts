@@ -1,4 +1,4 @@
-import type { Message } from '@rivulet/core';
+import type { PromptMessageV1 } from './prompt.js';
 
 /** A JSON Schema object, as providers send it on the wire. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -9,14 +9,19 @@ export interface ToolDefinitionV1 {
   readonly description?: string | undefined;
   /** JSON Schema of the arguments object. */
   readonly parameters: JsonSchema;
-  /** Ask the provider to enforce the schema exactly, where it can. */
+  /** Ask the provider to enforce the schema exactly, where it can (see {@link ResponseFormatV1} for strict-mode rewriting). */
   readonly strict?: boolean | undefined;
 }
 
 /** Whether and which tool the model must call. */
 export type ToolChoiceV1 = 'auto' | 'none' | 'required' | { readonly name: string };
 
-/** The shape the reply must take. */
+/**
+ * The shape the reply must take. `strict` asks the provider to enforce the
+ * schema exactly; a provider whose strict mode takes only schemas with every
+ * property required rewrites it (`toStrictJsonSchema` in provider-utils), and
+ * the model then writes `null` for an optional field it leaves out.
+ */
 export type ResponseFormatV1 =
   | { readonly type: 'text' }
   | { readonly type: 'json' }
@@ -37,7 +42,7 @@ export interface SamplingParamsV1 {
 
 /** One normalised request to a chat model provider. */
 export interface ChatRequestV1 {
-  readonly messages: readonly Message[];
+  readonly messages: readonly PromptMessageV1[];
   readonly tools?: readonly ToolDefinitionV1[] | undefined;
   readonly toolChoice?: ToolChoiceV1 | undefined;
   readonly responseFormat?: ResponseFormatV1 | undefined;

@@ -1,17 +1,18 @@
-import type { Observable } from 'rxjs';
 import type { ChatRequestV1 } from './chat-request.js';
 import type { ChatStreamPartV1 } from './chat-stream-part.js';
+import type { SubscribableV1 } from './subscribable.js';
 
 /**
  * The contract a chat model provider implements, version 1. A provider only
  * maps the wire: one normalised request in, a stream of normalised parts out.
- * `ChatModel` builds invoke/stream/batch, message aggregation, retries,
- * timeouts, usage, tools and structured output on top.
+ * `ChatModel` (`@rivulet/models`) builds invoke/stream/batch, message
+ * aggregation, retries, timeouts, usage, tools and structured output on top.
  *
  * Errors: throw (or emit) `ProviderError` from `@rivulet/core` with `status`,
  * `code`, `requestId` and `retryable` for every provider failure, and
- * `AbortError` when `request.signal` aborted the call. Anything else thrown is
- * wrapped in a retryable `ProviderError`.
+ * `AbortError` when `request.signal` aborted the call (`@rivulet/provider-utils`
+ * has the mappings). Anything else thrown is wrapped in a retryable
+ * `ProviderError`.
  *
  * @example
  * ```ts
@@ -37,5 +38,5 @@ export interface ChatModelProviderV1 {
    * connection when `request.signal` aborts, and must not start before being
    * iterated or subscribed.
    */
-  doStream(request: ChatRequestV1): AsyncIterable<ChatStreamPartV1> | Observable<ChatStreamPartV1>;
+  doStream(request: ChatRequestV1): AsyncIterable<ChatStreamPartV1> | SubscribableV1<ChatStreamPartV1>;
 }
