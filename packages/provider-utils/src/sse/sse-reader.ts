@@ -15,7 +15,8 @@ export class BrokenStream extends Error {
  */
 export class SseReader {
   private pending: EventSourceMessage[] = [];
-  private readonly parser = createParser({ onEvent: (event) => this.pending.push(event) });
+  // An event with no data (a keep-alive `event: ping`) carries nothing: skipped, as the SSE spec says.
+  private readonly parser = createParser({ onEvent: (event) => event.data !== '' && this.pending.push(event) });
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
   private readonly decoder = new TextDecoder();
   private finished = false;
@@ -53,10 +54,15 @@ export class SseReader {
 
 /**
  * The server-sent events of a response body, each as soon as its blank line
- * arrives. Returning early (a `break`, an error) cancels the body, which closes
- * the connection.
+ * arrives; events without data are skipped. Returning early (a `break`, an
+ * error) cancels the body, which closes the connection.
+ *
+ * @example
+ * ```ts
+ * for await (const event of readServerSentEvents(response.body)) console.log(event.event, event.data);
+ * ```
  */
-export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<EventSourceMessage, void> {
+export async function* readServerSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<EventSourceMessage, void> {
   const reader = new SseReader(body);
   try {
     for (let events = await reader.read(); events !== undefined; events = await reader.read()) yield* events;

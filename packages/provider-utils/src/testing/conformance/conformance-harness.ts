@@ -1,7 +1,8 @@
-import type { ChatModel } from '../../chat-model/chat-model.js';
-import type { ChatModelOptions } from '../../chat-model/chat-model-options.js';
+import type { ChatModel } from '@rivulet/models';
+import type { ChatModelOptions } from '@rivulet/models';
 import type { ConformanceScript } from './conformance-reply.js';
 import type { ConformanceServer, ProviderConformanceTarget } from './conformance-target.js';
+import { visibleTexts } from './visible-texts.js';
 import { vitest } from './vitest-api.js';
 
 /** What every scenario of the suite gets: a way to start a server, and shared checks. */
@@ -13,7 +14,12 @@ export interface ConformanceHarness {
    * only a Retry-After makes a test wait.
    */
   start(script: ConformanceScript, options?: ChatModelOptions): Promise<{ readonly model: ChatModel; readonly server: ConformanceServer }>;
-  /** Fails when the target's API key shows anywhere a user could see it: message, stack, JSON. */
+  /**
+   * Fails when the target's API key shows anywhere a user could see it: the
+   * message, stack, JSON (`toJSON`), `code`, `requestId` and every other
+   * string field of the error and of each error in its cause chain, and the
+   * error as a log prints it.
+   */
   expectNoSecret(error: unknown): void;
 }
 
@@ -32,8 +38,7 @@ export function conformanceHarness(target: ProviderConformanceTarget): Conforman
       return { server, model: server.model({ retry: { initialDelayMs: 1 }, ...options }) };
     },
     expectNoSecret(error) {
-      const visible = [String(error), (error as Error | undefined)?.stack ?? '', JSON.stringify(error) ?? ''];
-      for (const text of visible) expect(text).not.toContain(target.apiKey);
+      for (const text of visibleTexts(error)) expect(text).not.toContain(target.apiKey);
     },
   };
 }

@@ -18,12 +18,14 @@ export type ConformanceFinishReason = 'stop' | 'length' | 'tool_calls' | 'conten
 /**
  * One scripted answer of a provider's mock server, described without any
  * provider's wire format. A provider's conformance adapter translates it into
- * its own mock's reply, so the same scenario runs against every provider.
+ * its own mock's reply, so the same scenario runs against every provider; the
+ * fault fields map onto the mock-server kit's fault schedule through
+ * `conformanceFaults`, so an adapter writes only its content mapping.
  *
  * Fault positions (`...AfterChunks`) count the content deltas sent before the
  * fault: `2` means "after the first two `chunkSize` pieces of `text`". The
- * suite only scripts faults on text-only replies, so an adapter can turn a
- * position into its own wire position by adding the events that precede the
+ * suite only scripts faults on text-only replies, so `conformanceFaults` turns
+ * a position into a wire position by adding the events that precede the
  * first text delta (OpenAI's role chunk; Anthropic's `message_start` and
  * `content_block_start`).
  */
@@ -56,8 +58,16 @@ export interface ConformanceReply {
   readonly retryAfterMs?: number;
   /** The message of the error body, for `status` and `errorEventAfterChunks`. */
   readonly errorMessage?: string;
-  /** Wait this long before sending the response headers. */
+  /** The error code of the error body (OpenAI's `error.code` and `error.type`, Anthropic's `error.type`). */
+  readonly errorCode?: string;
+  /** The request id the server answers with, in its request-id header (and error bodies that repeat it). */
+  readonly requestId?: string;
+  /** Wait this long before sending the response headers; `Infinity`: never send them. */
   readonly headersDelayMs?: number;
+  /** Answer 200 with this page as `text/html` instead of the stream (a proxy's login page). */
+  readonly htmlPage?: string;
+  /** Go silent right after the headers, before any event, until the client leaves. */
+  readonly stallAfterHeaders?: boolean;
   /** Go silent after this many deltas until the client leaves. */
   readonly stallAfterChunks?: number;
   /** Cut the connection after this many deltas. */
@@ -66,6 +76,10 @@ export interface ConformanceReply {
   readonly errorEventAfterChunks?: number;
   /** Send one event that is not valid JSON after this many deltas; the stream then goes on. */
   readonly malformedAfterChunks?: number;
+  /** Send one event of the wrong shape (`{"foo":1}`) after this many deltas; the stream then goes on. */
+  readonly wrongShapeAfterChunks?: number;
+  /** Send a keep-alive without data (SSE `event: ping`) after each of these numbers of deltas. SSE targets only. */
+  readonly keepAliveAfterChunks?: readonly number[];
   /** End the stream after the content without saying the model finished (no finish reason, no end event). */
   readonly truncate?: boolean;
 }

@@ -1,16 +1,17 @@
 import { collect } from '@rivulet/core/testing';
 import { z } from 'zod';
-import type { StructuredOutputMethod } from '../../chat-model/structured-output.js';
-import { tool } from '../../chat-model/tool.js';
+import type { StructuredOutputMethod } from '@rivulet/models';
+import type { ToolDefinitionV1 } from '@rivulet/provider';
 import { concatChunks } from './chunk-helpers.js';
 import type { ConformanceHarness } from './conformance-harness.js';
 import { vitest } from './vitest-api.js';
 
-const weather = tool({
+// A plain definition, so the suite needs `@rivulet/models` for types only.
+const weather: ToolDefinitionV1 = {
   name: 'weather',
   description: 'Current weather in a city',
-  schema: z.object({ city: z.string(), days: z.number().optional() }),
-});
+  parameters: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'number' } }, required: ['city'], additionalProperties: false },
+};
 
 const trip = z.object({ city: z.string(), days: z.number() });
 
@@ -20,7 +21,28 @@ const allMethods: readonly StructuredOutputMethod[] = ['jsonSchema', 'tool', 'js
 export function toolScenarios(harness: ConformanceHarness): void {
   const { it, expect } = vitest();
 
-  it('streams tool calls with growing partialArgs and assembles each call by itself', async () => {
+  if (harness.target.toolCalls === 'whole') {
+    it('assembles whole tool calls each by itself, under distinct made-up ids, with their arguments as partialArgs', async () => {
+      const { model } = await harness.start({
+        toolCalls: [
+          { id: 'call_1', name: 'weather', arguments: '{"city":"Oslo","days":3}' },
+          { id: 'call_2', name: 'weather', arguments: '{"city":"Rome"}' },
+        ],
+      });
+      const chunks = await collect(model.bindTools([weather]).stream('Weather in Oslo and Rome?'));
+      const partials = chunks.flatMap((chunk) => chunk.toolCallChunks).flatMap((fragment) => (fragment.partialArgs === undefined ? [] : [fragment.partialArgs]));
+      expect(partials).toEqual([{ city: 'Oslo', days: 3 }, { city: 'Rome' }]);
+      const reply = concatChunks(chunks);
+      expect(reply.toolCalls.map(({ name, args }) => ({ name, args }))).toEqual([
+        { name: 'weather', args: { city: 'Oslo', days: 3 } },
+        { name: 'weather', args: { city: 'Rome' } },
+      ]);
+      const ids = reply.toolCalls.map((call) => call.id);
+      expect(new Set(ids).size).toBe(2);
+      for (const id of ids) expect(id).toEqual(expect.stringMatching(/./));
+      expect(reply).toMatchObject({ content: '', finishReason: 'tool_calls' });
+    });
+  } else it('streams tool calls with growing partialArgs and assembles each call by itself', async () => {
     const { model } = await harness.start({
       toolCalls: [
         { id: 'call_1', name: 'weather', arguments: '{"city":"Oslo","days":3}' },

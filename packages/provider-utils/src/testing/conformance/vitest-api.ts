@@ -1,6 +1,6 @@
 import type * as Vitest from 'vitest';
 
-// `@rivulet/models/testing` also serves the offline demo and users of other
+// `@rivulet/provider-utils/testing` also serves the offline demo and users of other
 // test runners, who must not need vitest installed: it is loaded here, once,
 // optionally, instead of by a static import that every user of the entry pays.
 const loaded: typeof Vitest | undefined = await import('vitest').catch(() => undefined);

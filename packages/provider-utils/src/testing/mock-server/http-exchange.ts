@@ -13,6 +13,8 @@ export interface HttpExchange<Body = unknown> {
   readonly response: ServerResponse;
   /** The live record tests will read. */
   readonly record: RecordedRequest<Body>;
+  /** The response header that carries the request id (`x-request-id` unless the server was told otherwise). */
+  readonly requestIdHeader: string;
   /** Aborted once the client is gone, the server dropped it, or the server is closing. */
   readonly signal: AbortSignal;
   /** Notes the HTTP status written, for the record. */

@@ -2,6 +2,10 @@ export { startMockHttpServer, type MockHttpServer, type MockHttpServerOptions } 
 export type { HttpExchange } from './http-exchange.js';
 export type { RecordedRequest, RequestOutcome } from './recorded-request.js';
 export { SseWriter, type SseOpenOptions } from './sse-writer.js';
+export { NdjsonWriter } from './ndjson-writer.js';
+export type { EventStreamWriter, StreamStartOptions } from './event-stream-writer.js';
+export { jsonEvent, type WireEvent } from './wire-event.js';
+export { splitText } from './split-text.js';
 export { sendBody, sendJson } from './send-body.js';
 export { writeFlushed } from './write-flushed.js';
 export { dropConnection } from './drop-connection.js';

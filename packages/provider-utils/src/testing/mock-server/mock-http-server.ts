@@ -61,7 +61,7 @@ export async function startMockHttpServer<Body = unknown>(
     live.add(tracker);
     void tracker.record.settled.then(() => live.delete(tracker));
     try {
-      await options.handle(toExchange(request, response, tracker));
+      await options.handle(toExchange(request, response, tracker, requestIdHeader));
     } catch (error) {
       answerCrash(response, error);
     }
@@ -90,10 +90,12 @@ function toExchange<Body>(
   request: IncomingMessage,
   response: ServerResponse,
   tracker: RequestTracker<Body>,
+  requestIdHeader: string,
 ): HttpExchange<Body> {
   return {
     request,
     response,
+    requestIdHeader,
     record: tracker.record,
     signal: tracker.signal,
     noteStatus: (status) => tracker.noteStatus(status),

@@ -1,13 +1,10 @@
+import type { EventStreamWriter, StreamStartOptions } from './event-stream-writer.js';
 import type { HttpExchange } from './http-exchange.js';
+import type { WireEvent } from './wire-event.js';
 import { writeFlushed } from './write-flushed.js';
 
-/** Options for {@link SseWriter.open}. */
-export interface SseOpenOptions {
-  /** HTTP status, 200 unless told. */
-  readonly status?: number;
-  /** Extra response headers. */
-  readonly headers?: Readonly<Record<string, string>>;
-}
+/** Options for {@link SseWriter.start}. */
+export type SseOpenOptions = StreamStartOptions;
 
 /**
  * Writes a server-sent event stream to one exchange. Every write waits for the
@@ -15,7 +12,7 @@ export interface SseOpenOptions {
  * every call is a no-op returning false, so a script never writes into a dead
  * connection.
  */
-export class SseWriter {
+export class SseWriter implements EventStreamWriter {
   readonly #exchange: HttpExchange;
 
   constructor(exchange: HttpExchange) {
@@ -59,6 +56,19 @@ export class SseWriter {
   /** Writes a JSON value as one event. */
   json(value: unknown, eventName?: string): Promise<boolean> {
     return this.event(JSON.stringify(value), eventName);
+  }
+
+  /** Writes a {@link WireEvent}. */
+  write(event: WireEvent): Promise<boolean> {
+    return this.event(event.data, event.event);
+  }
+
+  /**
+   * Writes `event: ping` with no data, the keep-alive some servers send: an
+   * SSE client never dispatches it. Not counted in `eventsSent`.
+   */
+  keepAlive(): Promise<boolean> {
+    return writeFlushed(this.#exchange.response, 'event: ping\n\n', this.#exchange.signal);
   }
 
   /** Ends the stream cleanly (the chunked body is terminated). */
