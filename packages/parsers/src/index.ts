@@ -26,5 +26,5 @@ export { ListSplitter, type ListSeparator } from './list/list-splitter.js';
 
 // Schemas
 export { SchemaObserver } from './schema/schema-observer.js';
-export { StructuredJsonParser } from './schema/structured-json-parser.js';
+export { StructuredJsonParser, type StructuredJsonParserOptions } from './schema/structured-json-parser.js';
 export type { DeepPartial } from './schema/deep-partial.js';

@@ -1,5 +1,5 @@
 import type { RetryOptions } from '@rivulet/core';
-import type { ResponseFormatV1, SamplingParamsV1, ToolChoiceV1, ToolDefinitionV1 } from '../provider/v1/chat-request.js';
+import type { ResponseFormatV1, SamplingParamsV1, ToolChoiceV1, ToolDefinitionV1 } from '@rivulet/provider';
 import type { Tool } from './tool.js';
 
 /** Options of a {@link ChatModel}. */
@@ -10,7 +10,11 @@ export interface ChatModelOptions extends SamplingParamsV1 {
   readonly maxRetries?: number | undefined;
   /** Backoff of those retries (delays, jitter, which errors). */
   readonly retry?: Omit<RetryOptions, 'maxAttempts'> | undefined;
-  /** Longest silence allowed while waiting for the reply or mid-stream, in ms; then `TimeoutError` (kind `idle`). */
+  /**
+   * Longest silence allowed while waiting for the reply or mid-stream, in ms;
+   * then `TimeoutError` (kind `idle`). Default `DEFAULT_IDLE_TIMEOUT_MS`
+   * (120 s); `0` or `Infinity` turns it off.
+   */
   readonly idleTimeout?: number | undefined;
   /** Longest a whole run may take, in ms; then `TimeoutError`. */
   readonly timeout?: number | undefined;

@@ -3,6 +3,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { AIMessageChunk, InputError, ProviderError, TimeoutError, TruncatedStreamError } from '@rivulet/core';
 import { collect, settle } from '@rivulet/core/testing';
 import { FakeChatModel } from '@rivulet/models/testing';
+import { DEFAULT_IDLE_TIMEOUT_MS } from '@rivulet/models';
 
 describe('ChatModel', () => {
   it('streams message chunks and invoke concatenates them into the whole reply', async () => {
@@ -83,6 +84,15 @@ describe('ChatModel', () => {
           c: new AIMessageChunk({ finishReason: 'stop' }),
         },
       );
+    });
+  });
+
+  it('bounds a silent provider by default (DEFAULT_IDLE_TIMEOUT_MS), and 0 turns the limit off', () => {
+    new TestScheduler((actual, expected) => expect(actual).toEqual(expected)).run(({ expectObservable }) => {
+      const silent = new FakeChatModel('abcd', { chunkSize: 4, delayMs: DEFAULT_IDLE_TIMEOUT_MS + 1, maxRetries: 0 });
+      expectObservable(silent.stream('x')).toBe(`${DEFAULT_IDLE_TIMEOUT_MS}ms #`, undefined, new TimeoutError({ timeoutMs: DEFAULT_IDLE_TIMEOUT_MS, kind: 'idle' }));
+      const unbounded = new FakeChatModel('abcd', { delayMs: 700_000, idleTimeout: 0, maxRetries: 0 });
+      expectObservable(unbounded.stream('x'), '^ 600000ms !').toBe('');
     });
   });
 

@@ -1,4 +1,4 @@
-import { concatMap, map, type Observable } from 'rxjs';
+import { concatMap, type Observable } from 'rxjs';
 import type {
   AIMessageChunk} from '@rivulet/core';
 import {
@@ -13,10 +13,10 @@ import {
   type RunStream,
   type StreamInput,
 } from '@rivulet/core';
-import type { ChatStreamPartV1 } from '../provider/v1/chat-stream-part.js';
+import type { ChatStreamPartV1 } from '@rivulet/provider';
 import { choiceChunks, foldChoices, type ChoiceChunk } from './choice-chunks.js';
-import type { ChatModelProviderV1 } from '../provider/v1/chat-model-provider.js';
-import type { ChatRequestV1, ToolChoiceV1, ToolDefinitionV1 } from '../provider/v1/chat-request.js';
+import type { ChatModelProviderV1 } from '@rivulet/provider';
+import type { ChatRequestV1, ToolChoiceV1, ToolDefinitionV1 } from '@rivulet/provider';
 import { streamToolArgs } from './stream-tool-args.js';
 import { structuredOutput, structuredOutputWithRaw, type RawAndParsed, type StructuredOutputOptions } from './structured-output.js';
 import type { DeepPartial } from '@rivulet/parsers';
@@ -25,7 +25,7 @@ import { toToolDefinition, type Tool } from './tool.js';
 import { samplingParams, type ChatModelOptions } from './chat-model-options.js';
 import { toMessages, type ChatModelInput } from './chat-model-input.js';
 import { idleTimeout } from './idle-timeout.js';
-import { partToChunk } from './part-to-chunk.js';
+import { partsToChunks } from './parts-to-chunks.js';
 import { providerParts } from './provider-parts.js';
 import { requireFinish } from './require-finish.js';
 
@@ -170,7 +170,7 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
     if ((this.options.n ?? 1) > 1) {
       throw new InputError(`${this.name}: n = ${this.options.n} asks for several replies, and a run streams one. Use generate() or streamChoices().`);
     }
-    const reply = this.withRetries(() => this.attempt(messages).pipe(map(partToChunk), requireFinish(this.provider.provider)));
+    const reply = this.withRetries(() => this.attempt(messages).pipe(partsToChunks(this.provider.provider), requireFinish(this.provider.provider)));
     return (this.options.tools?.length ?? 0) > 0 ? reply.pipe(streamToolArgs()) : reply;
   }
 

@@ -1,7 +1,7 @@
 import { AIMessageChunk, TruncatedStreamError } from '@rivulet/core';
 import { Observable } from 'rxjs';
-import type { ChatStreamPartV1 } from '../provider/v1/chat-stream-part.js';
-import { partToChunk } from './part-to-chunk.js';
+import type { ChatStreamPartV1 } from '@rivulet/provider';
+import { PartToChunk } from './part-to-chunk.js';
 
 /** A chunk of one of several replies (choices) to the same request. */
 export interface ChoiceChunk {
@@ -20,10 +20,18 @@ export function choiceChunks(provider: string): (parts: Observable<ChatStreamPar
     new Observable<ChoiceChunk>((subscriber) => {
       const received = new Map<number, AIMessageChunk[]>();
       const finished = new Set<number>();
+      const toChunk = new PartToChunk(provider);
       return parts.subscribe({
         next(part) {
           const choice = part.type === 'usage' ? 0 : (part.choice ?? 0);
-          const chunk = partToChunk(part);
+          let chunk: AIMessageChunk | undefined;
+          try {
+            chunk = toChunk.map(part);
+          } catch (error) {
+            subscriber.error(error);
+            return;
+          }
+          if (chunk === undefined) return;
           let list = received.get(choice);
           if (!list) received.set(choice, (list = []));
           list.push(chunk);

@@ -1,8 +1,6 @@
-import { isObservable, Observable } from 'rxjs';
+import { Observable } from 'rxjs';
 import { AbortError, fromAsyncIterable } from '@rivulet/core';
-import type { ChatModelProviderV1 } from '../provider/v1/chat-model-provider.js';
-import type { ChatRequestV1 } from '../provider/v1/chat-request.js';
-import type { ChatStreamPartV1 } from '../provider/v1/chat-stream-part.js';
+import type { ChatModelProviderV1, ChatRequestV1, ChatStreamPartV1, SubscribableV1 } from '@rivulet/provider';
 import { toProviderError } from './to-provider-error.js';
 
 /**
@@ -16,7 +14,7 @@ export function providerParts(provider: ChatModelProviderV1, request: Omit<ChatR
     let source: Observable<ChatStreamPartV1>;
     try {
       const result = provider.doStream({ ...request, signal: controller.signal });
-      source = isObservable(result) ? result : fromAsyncIterable(result);
+      source = isSubscribable(result) ? new Observable((observer) => result.subscribe(observer)) : fromAsyncIterable(result);
     } catch (error) {
       subscriber.error(toProviderError(error, provider.provider));
       return;
@@ -31,4 +29,8 @@ export function providerParts(provider: ChatModelProviderV1, request: Omit<ChatR
       controller.abort();
     };
   });
+}
+
+function isSubscribable<T>(value: AsyncIterable<T> | SubscribableV1<T>): value is SubscribableV1<T> {
+  return typeof (value as Partial<SubscribableV1<T>>).subscribe === 'function';
 }

@@ -1,10 +1,11 @@
 import { map, type Observable } from 'rxjs';
+import { fromOperator, snapshot } from '@rivulet/core';
 import { delta, parallel, passthrough, Runnable, type AIMessageChunk } from '@rivulet/core';
 import { structuredParser, type DeepPartial } from '@rivulet/parsers';
 import type { z } from 'zod';
 import type { ChatModel } from './chat-model.js';
 import type { ChatModelInput } from './chat-model-input.js';
-import { toJsonSchema } from './tool.js';
+import { outputSchema, WRAPPED_KEY } from './output-schema.js';
 
 /** How a model is asked for structured output. */
 export type StructuredOutputMethod = 'jsonSchema' | 'tool' | 'jsonMode';
@@ -58,26 +59,45 @@ export function structuredOutputWithRaw<S extends z.ZodType>(
   return configured.pipe(parallel({ raw: passthrough<AIMessageChunk>(), parsed: parse }));
 }
 
-/** The model configured for the method, and the step that parses its chunks. */
+/**
+ * The model configured for the method, and the step that parses its chunks.
+ * The schema is checked here, at the call, so a schema no provider can take
+ * fails before any request. A non-object root is wrapped for the provider
+ * (except in JSON mode, where the prompt says what to write) and unwrapped
+ * for the user.
+ */
 function plan<S extends z.ZodType>(model: ChatModel, schema: S, options: StructuredOutputOptions) {
   const name = options.name ?? 'output';
-  const parser = structuredParser(schema);
-  switch (options.method ?? 'jsonSchema') {
+  const method = options.method ?? 'jsonSchema';
+  const strict = options.strict ?? method === 'jsonSchema';
+  const { jsonSchema, parseSchema, wrapped } = outputSchema(schema, { wrap: method !== 'jsonMode' });
+  // A strict provider is sent optional fields as nullable, and writes null for one it leaves out.
+  const parser = structuredParser(parseSchema, { nullAsAbsent: strict });
+  const unwrapped = wrapped ? parser.pipe(unwrap()) : parser;
+  // Typed as the parser of `schema` itself: wrapping is invisible to the user.
+  const parse = unwrapped as unknown as ReturnType<typeof structuredParser<S>>;
+  switch (method) {
     case 'tool':
       return {
-        configured: model.bindTools([{ name, description: options.description, schema, strict: options.strict }], { toolChoice: { name } }),
-        parse: toolArguments(name).pipe(parser),
+        configured: model.bindTools([{ name, description: options.description, parameters: jsonSchema, strict }], { toolChoice: { name } }),
+        parse: toolArguments(name).pipe(parse),
       };
     case 'jsonMode':
-      return { configured: model.withOptions({ responseFormat: { type: 'json' } }), parse: parser };
+      return { configured: model.withOptions({ responseFormat: { type: 'json' } }), parse };
     case 'jsonSchema':
       return {
-        configured: model.withOptions({
-          responseFormat: { type: 'json_schema', name, schema: toJsonSchema(schema), strict: options.strict ?? true },
-        }),
-        parse: parser,
+        configured: model.withOptions({ responseFormat: { type: 'json_schema', name, schema: jsonSchema, strict } }),
+        parse,
       };
   }
+}
+
+/** The wrapped value's snapshots as the value's own (still snapshots: each replaces the last). */
+function unwrap(): Runnable<unknown, unknown, unknown> {
+  return fromOperator(map((wrapper: unknown) => (wrapper as Record<string, unknown> | undefined)?.[WRAPPED_KEY]), {
+    name: 'unwrap',
+    aggregation: snapshot<unknown, unknown>(),
+  });
 }
 
 /** The argument text of the calls of tool `name`, as a text stream for a parser. */

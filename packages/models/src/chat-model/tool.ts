@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { RunContext } from '@rivulet/core';
-import type { ToolDefinitionV1 } from '../provider/v1/chat-request.js';
+import type { ToolDefinitionV1 } from '@rivulet/provider';
+import { toJsonSchema } from './output-schema.js';
 
 /**
  * A tool a model may call: its name, what it is for, and a zod schema of its
@@ -31,7 +32,7 @@ export function tool<S extends z.ZodType, R = unknown>(definition: Tool<S, R>): 
   return definition;
 }
 
-/** A tool as the provider contract describes it: JSON Schema from zod 4's own conversion. */
+/** A tool as the provider contract describes it: JSON Schema of the arguments the model writes (zod 4's own conversion, input side); `InputError` for a schema JSON Schema cannot express. */
 export function toToolDefinition(tool: Tool | ToolDefinitionV1): ToolDefinitionV1 {
   if (!('schema' in tool)) return tool;
   return {
@@ -42,11 +43,6 @@ export function toToolDefinition(tool: Tool | ToolDefinitionV1): ToolDefinitionV
   };
 }
 
-/** A zod schema as plain JSON Schema, without the `$schema` key some providers reject. */
-export function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
-  return rest;
-}
 
 /** True when `value` is a {@link Tool} (it has a zod schema), not a bare definition. */
 export function isTool(value: Tool | ToolDefinitionV1): value is Tool {

@@ -9,6 +9,12 @@ import { keepIdentity } from '../snapshot/keep-identity.js';
 export interface StructuredParserOptions {
   /** Deepest nesting accepted (default 512). */
   readonly maxDepth?: number;
+  /**
+   * Read `null` in an optional field (one that does not accept `null` itself)
+   * as the field left out, as strict providers write it (see
+   * `StructuredJsonParserOptions.nullAsAbsent`). Default false.
+   */
+  readonly nullAsAbsent?: boolean;
 }
 
 /**

@@ -8,6 +8,7 @@ import { describeNodes, fittingNodes, jsonTypeOf } from './fitting-nodes.js';
 import { accepts, requiredKeys } from './required-keys.js';
 import type { SchemaNode, SchemaNodes } from './schema-node.js';
 import { schemaNodesOf } from './schema-nodes-of.js';
+import { isNullForAbsent } from './null-as-absent.js';
 
 function isContainer(value: JsonValue): value is JsonValue[] | Record<string, JsonValue> {
   return typeof value === 'object' && value !== null;
@@ -32,7 +33,11 @@ export class SchemaObserver implements JsonObserver {
   private prefixes: readonly string[] | undefined; // what the open string must begin, when only enum/literal values fit
   private text = '';
 
-  constructor(private readonly schema: $ZodType) {}
+  /** `nullAsAbsent`: accept `null` for an optional field (see `isNullForAbsent`). */
+  constructor(
+    private readonly schema: $ZodType,
+    private readonly nullAsAbsent = false,
+  ) {}
 
   /** Validates the final value with the whole schema (applying defaults and transforms); throws `ParseFailure` with zod issues. */
   validate(value: unknown): unknown {
@@ -46,7 +51,8 @@ export class SchemaObserver implements JsonObserver {
     const top = this.frames[this.frames.length - 1];
     const nodes = top === undefined ? schemaNodesOf(this.schema) : childNodes(top, path[path.length - 1] as JsonPathSegment);
     let fitting: SchemaNodes = 'any';
-    if (nodes !== 'any') {
+    const absent = value === null && this.nullAsAbsent && top !== undefined && isNullForAbsent(top, path[path.length - 1] as JsonPathSegment);
+    if (nodes !== 'any' && !absent) {
       fitting = fittingNodes(nodes, value);
       if (fitting.length === 0) this.fail(`expected ${describeNodes(nodes)}, got ${jsonTypeOf(value)}`, path, nodes, value);
     }

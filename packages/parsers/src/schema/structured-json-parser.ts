@@ -5,6 +5,19 @@ import { toOutputParserError } from '../json/to-output-parser-error.js';
 import { SnapshotObserver } from '../snapshot/snapshot-observer.js';
 import type { DeepPartial } from './deep-partial.js';
 import { SchemaObserver } from './schema-observer.js';
+import { dropNullsForAbsent } from './null-as-absent.js';
+import { schemaNodesOf } from './schema-nodes-of.js';
+
+/** Options of {@link StructuredJsonParser}. */
+export interface StructuredJsonParserOptions extends Omit<PartialJsonParserOptions, 'observers'> {
+  /**
+   * Read `null` in an optional field (one that does not accept `null` itself) as the
+   * field left out: strict providers must be sent every field as required, so they
+   * write `null` for one they would have omitted. The final value drops it;
+   * snapshots show the `null` until then. Default false.
+   */
+  readonly nullAsAbsent?: boolean | undefined;
+}
 
 /**
  * Incremental JSON parsing checked against a zod schema as the value grows
@@ -24,10 +37,15 @@ export class StructuredJsonParser<S extends $ZodType> {
   private readonly snapshots = new SnapshotObserver();
   private readonly checker: SchemaObserver;
   private error: unknown;
+  private readonly schema: S;
+  private readonly nullAsAbsent: boolean;
 
-  constructor(schema: S, options: Omit<PartialJsonParserOptions, 'observers'> = {}) {
-    this.checker = new SchemaObserver(schema);
-    this.parser = new PartialJsonParser({ ...options, observers: [this.checker, this.snapshots] });
+  constructor(schema: S, options: StructuredJsonParserOptions = {}) {
+    const { nullAsAbsent = false, ...parserOptions } = options;
+    this.schema = schema;
+    this.nullAsAbsent = nullAsAbsent;
+    this.checker = new SchemaObserver(schema, nullAsAbsent);
+    this.parser = new PartialJsonParser({ ...parserOptions, observers: [this.checker, this.snapshots] });
   }
 
   /** True when the value changed since it was last read. */
@@ -59,7 +77,8 @@ export class StructuredJsonParser<S extends $ZodType> {
   /** Ends the input and returns the value validated by the whole schema (defaults and transforms applied). */
   end(): output<S> {
     if (this.error !== undefined) throw this.error;
-    const value = this.parser.end();
+    const raw = this.parser.end();
+    const value = this.nullAsAbsent ? dropNullsForAbsent(raw, schemaNodesOf(this.schema)) : raw;
     try {
       return this.checker.validate(value) as output<S>;
     } catch (e) {

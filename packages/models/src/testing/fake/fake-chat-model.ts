@@ -1,6 +1,6 @@
 import { ChatModel } from '../../chat-model/chat-model.js';
 import type { ChatModelOptions } from '../../chat-model/chat-model-options.js';
-import type { ChatRequestV1 } from '../../provider/v1/chat-request.js';
+import type { ChatRequestV1 } from '@rivulet/provider';
 import { FakeProvider, type FakePacing } from './fake-provider.js';
 import type { FakeReply } from './fake-reply.js';
 

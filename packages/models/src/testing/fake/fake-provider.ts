@@ -1,7 +1,7 @@
 import { Observable, Subscription, timer } from 'rxjs';
-import type { ChatModelProviderV1 } from '../../provider/v1/chat-model-provider.js';
-import type { ChatRequestV1 } from '../../provider/v1/chat-request.js';
-import type { ChatStreamPartV1 } from '../../provider/v1/chat-stream-part.js';
+import type { ChatModelProviderV1 } from '@rivulet/provider';
+import type { ChatRequestV1 } from '@rivulet/provider';
+import type { ChatStreamPartV1 } from '@rivulet/provider';
 import type { FakeReply } from './fake-reply.js';
 import { replyParts } from './reply-parts.js';
 

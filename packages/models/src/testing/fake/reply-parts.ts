@@ -1,4 +1,4 @@
-import type { ChatStreamPartV1 } from '../../provider/v1/chat-stream-part.js';
+import type { ChatStreamPartV1 } from '@rivulet/provider';
 import type { FakeReply } from './fake-reply.js';
 
 /** The stream parts a scripted reply plays, and where it fails, if it does. */
@@ -8,10 +8,10 @@ export function replyParts(reply: FakeReply, chunkSize: number): { parts: ChatSt
   for (const piece of split(spec.reasoning ?? '', chunkSize)) parts.push({ type: 'reasoning-delta', text: piece });
   for (const piece of split(spec.text ?? '', chunkSize)) parts.push({ type: 'text-delta', text: piece });
   (spec.toolCalls ?? []).forEach((call, index) => {
-    const argsText = JSON.stringify(call.args);
-    split(argsText, chunkSize).forEach((piece, at) =>
-      parts.push({ type: 'tool-call-delta', index, ...(at === 0 && { id: call.id ?? `call_${index}`, name: call.name }), argsText: piece }),
-    );
+    const id = call.id ?? `call_${index}`;
+    parts.push({ type: 'tool-input-start', id, name: call.name });
+    for (const piece of split(JSON.stringify(call.args), chunkSize)) parts.push({ type: 'tool-input-delta', id, delta: piece });
+    parts.push({ type: 'tool-input-end', id });
   });
   if (spec.usage !== false) {
     const outputTokens = Math.ceil(((spec.text ?? '').length + (spec.reasoning ?? '').length) / 4);
