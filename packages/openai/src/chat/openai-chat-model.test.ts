@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AIMessageChunk} from '@rivulet/core';
 import { AbortError, ProviderError, TimeoutError, TruncatedStreamError } from '@rivulet/core';
 import { collect, settle } from '@rivulet/core/testing';
-import { OpenAIChatModel, type OpenAIChatModelOptions } from '@rivulet/models';
-import { startMockOpenAIServer, type MockOpenAIServer, type MockScript } from '@rivulet/models/testing';
+import { OpenAIChatModel, type OpenAIChatModelOptions } from './openai-chat-model.js';
+import { startMockOpenAIServer, type MockOpenAIServer, type MockScript } from '../testing/index.js';
 
 let server: MockOpenAIServer | undefined;
 afterEach(async () => {

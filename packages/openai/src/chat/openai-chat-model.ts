@@ -1,5 +1,5 @@
-import { ChatModel } from '../chat-model/chat-model.js';
-import type { ChatModelOptions } from '../chat-model/chat-model-options.js';
+import { ChatModel } from '@rivulet/models';
+import type { ChatModelOptions } from '@rivulet/models';
 import { OpenAIProvider, type OpenAIProviderSettings } from './openai-provider.js';
 
 /** Options of {@link OpenAIChatModel}: connection settings plus every `ChatModel` option. */

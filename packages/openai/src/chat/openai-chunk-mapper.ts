@@ -1,6 +1,6 @@
-import type { FinishReason, Usage } from '@rivulet/core';
+import type { ChatStreamPartV1, FinishReasonV1, UsageV1 } from '@rivulet/provider';
+import { ToolCallAssembler } from '@rivulet/provider-utils';
 import type OpenAI from 'openai';
-import type { ChatStreamPartV1 } from '../provider/v1/chat-stream-part.js';
 
 /** A chunk as OpenAI-compatible servers send it, with the extras some add. */
 export type CompatibleChunk = OpenAI.Chat.Completions.ChatCompletionChunk & {
@@ -22,6 +22,7 @@ export class OpenAIChunkMapper {
   #citations = '';
   #searchResults = '';
   #usage = '';
+  readonly #calls = new ToolCallAssembler();
 
   map(chunk: CompatibleChunk): ChatStreamPartV1[] {
     const parts: ChatStreamPartV1[] = [];
@@ -31,14 +32,17 @@ export class OpenAIChunkMapper {
     }
     this.#extras(chunk, parts);
     for (const choice of chunk.choices) {
-      const index = choice.index;
-      const delta = choice.delta;
+      const index = choice.index ?? 0;
+      const delta = choice.delta ?? {};
       if (delta.reasoning_content) parts.push({ type: 'reasoning-delta', choice: index, text: delta.reasoning_content });
       if (delta.content) parts.push({ type: 'text-delta', choice: index, text: delta.content });
       for (const call of delta.tool_calls ?? []) {
-        parts.push({ type: 'tool-call-delta', choice: index, index: call.index, id: call.id, name: call.function?.name, argsText: call.function?.arguments });
+        parts.push(...this.#calls.push({ choice: index, index: call.index ?? 0, id: call.id, name: call.function?.name, argsText: call.function?.arguments }));
       }
-      if (choice.finish_reason) parts.push({ type: 'finish', choice: index, reason: finishReason(choice.finish_reason), rawReason: choice.finish_reason });
+      if (choice.finish_reason) {
+        parts.push(...this.#calls.finish(index));
+        parts.push({ type: 'finish', choice: index, reason: finishReason(choice.finish_reason), rawReason: choice.finish_reason });
+      }
     }
     if (chunk.usage) {
       const usage = toUsage(chunk.usage);
@@ -49,6 +53,11 @@ export class OpenAIChunkMapper {
       }
     }
     return parts;
+  }
+
+  /** The parts that close what the stream left open (tool calls of a stream that ended without a finish reason). */
+  end(): ChatStreamPartV1[] {
+    return this.#calls.finishAll();
   }
 
   #extras(chunk: CompatibleChunk, parts: ChatStreamPartV1[]): void {
@@ -70,7 +79,7 @@ function signature(list: readonly unknown[]): string {
   return `${list.length}:${JSON.stringify(list[list.length - 1] ?? null)}`;
 }
 
-function finishReason(raw: string): FinishReason {
+function finishReason(raw: string): FinishReasonV1 {
   switch (raw) {
     case 'stop':
     case 'length':
@@ -84,7 +93,7 @@ function finishReason(raw: string): FinishReason {
   }
 }
 
-function toUsage(usage: OpenAI.Completions.CompletionUsage): Usage {
+function toUsage(usage: OpenAI.Completions.CompletionUsage): UsageV1 {
   const reasoning = usage.completion_tokens_details?.reasoning_tokens;
   const cached = usage.prompt_tokens_details?.cached_tokens;
   return {

@@ -1,20 +1,14 @@
-import { OpenAIChatModel } from '@rivulet/models';
-import {
-  describeProviderConformance,
-  playConformanceScript,
-  startMockOpenAIServer,
-  type ConformanceReply,
-  type MockReply,
-  type OpenAIRecordedRequest,
-} from '@rivulet/models/testing';
+import { OpenAIChatModel } from './openai-chat-model.js';
+import { conformanceFaults, describeProviderConformance, playConformanceScript, type ConformanceReply } from '@rivulet/provider-utils/testing';
+import { startMockOpenAIServer, type MockReply, type OpenAIRecordedRequest } from '../testing/index.js';
 
 const apiKey = 'sk-test-conformance-secret';
 
-/** The OpenAI mock streams a role chunk before the first content delta. */
-const wire = (chunks: number): number => chunks + 1;
-
 /**
- * A neutral conformance reply as the mock OpenAI server's reply. Structured
+ * A neutral conformance reply as the mock OpenAI server's reply. The faults go
+ * through the kit's `conformanceFaults` (the mock streams a role chunk before
+ * the first content delta; an error code is echoed as `error.code` and
+ * `error.type`); a truncated stream has no finish chunk and no `[DONE]`. Structured
  * output is text under a JSON response format, the forced tool's call under a
  * forced tool choice, and a 400 when the request asked for neither.
  */
@@ -29,14 +23,10 @@ function toMockReply(reply: ConformanceReply, request: OpenAIRecordedRequest): M
     ...(reply.usage !== undefined && { usage: { promptTokens: reply.usage.inputTokens, completionTokens: reply.usage.outputTokens } }),
     ...(reply.chunkSize !== undefined && { chunkSize: reply.chunkSize }),
     ...(reply.delayMs !== undefined && { delayMs: reply.delayMs }),
-    ...(reply.status !== undefined && { status: reply.status }),
-    ...(reply.retryAfterMs !== undefined && { retryAfterMs: reply.retryAfterMs }),
-    ...(reply.errorMessage !== undefined && { error: { message: reply.errorMessage } }),
-    ...(reply.headersDelayMs !== undefined && { headersDelayMs: reply.headersDelayMs }),
-    ...(reply.stallAfterChunks !== undefined && { stallAfterChunks: wire(reply.stallAfterChunks) }),
-    ...(reply.dropAfterChunks !== undefined && { dropAfterChunks: wire(reply.dropAfterChunks) }),
-    ...(reply.errorEventAfterChunks !== undefined && { errorEventAfterChunks: wire(reply.errorEventAfterChunks) }),
-    ...(reply.malformedAfterChunks !== undefined && { malformedAfterChunks: wire(reply.malformedAfterChunks) }),
+    ...conformanceFaults(reply, {
+      leadingEvents: 1,
+      error: ({ message, code }) => ({ ...(message !== undefined && { message }), ...(code !== undefined && { code, type: code }) }),
+    }),
     ...(reply.truncate === true && { omitDone: true, omitFinishReason: true }),
   };
 }
@@ -51,6 +41,7 @@ function structuredReply(json: string, request: OpenAIRecordedRequest): MockRepl
 describeProviderConformance({
   name: 'openai',
   apiKey,
+  wire: 'sse',
   async startServer(script) {
     const server = await startMockOpenAIServer(playConformanceScript(script, toMockReply));
     return {

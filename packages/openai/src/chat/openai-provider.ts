@@ -1,18 +1,16 @@
-import { ProviderError } from '@rivulet/core';
-import OpenAI from 'openai';
-import type { ChatModelProviderV1 } from '../provider/v1/chat-model-provider.js';
-import type { ChatRequestV1 } from '../provider/v1/chat-request.js';
-import type { ChatStreamPartV1 } from '../provider/v1/chat-stream-part.js';
-import { fromOpenAIError, redact } from './from-openai-error.js';
-import { OpenAIChunkMapper, type CompatibleChunk } from './openai-chunk-mapper.js';
+import type { ChatModelProviderV1, ChatRequestV1, ChatStreamPartV1 } from '@rivulet/provider';
+import { expectContentType, readServerSentEvents, type ErrorContext } from '@rivulet/provider-utils';
+import { createOpenAIClient, type OpenAIConnection } from '../shared/create-openai-client.js';
+import { OpenAIChunkMapper } from './openai-chunk-mapper.js';
+import { fromOpenAIError, openAIErrorRules } from './openai-errors.js';
+import { readChatChunk } from './read-chat-chunk.js';
 import { toOpenAIRequest } from './to-openai-request.js';
-import { readEnv } from '../chat-model/read-env.js';
 
 /** Connection settings of the OpenAI-compatible provider. */
 export interface OpenAIProviderSettings {
   readonly model: string;
-  /** Default: `OPENAI_API_KEY`. */
-  readonly apiKey?: string | undefined;
+  /** Default: `OPENAI_API_KEY`. `null`: the endpoint needs no key (a local server). No key at all is an `InputError`. */
+  readonly apiKey?: string | null | undefined;
   /** Default: `OPENAI_BASE_URL`, else OpenAI's. Any OpenAI-compatible endpoint works. */
   readonly baseURL?: string | undefined;
   readonly organization?: string | undefined;
@@ -24,58 +22,47 @@ export interface OpenAIProviderSettings {
 }
 
 /**
- * The Chat Completions wire mapping, through the official `openai` SDK. The
- * SDK's own retries are off: `ChatModel` retries, with the streaming rule.
+ * The Chat Completions wire mapping. The request goes through the official
+ * `openai` SDK (its own retries off: `ChatModel` retries, with the streaming
+ * rule); the streamed body is read with Rivulet's SSE decoder, so keep-alive
+ * events are skipped, chunks of the wrong shape are `malformed_event`, and a
+ * page that is not an event stream is `unexpected_content_type`.
  */
 export class OpenAIProvider implements ChatModelProviderV1 {
   readonly specificationVersion = 'v1' as const;
   readonly provider: string;
   readonly modelId: string;
   // Private, so the key never shows in serialized or logged models.
-  readonly #client: OpenAI;
-  readonly #apiKey: string | undefined;
+  readonly #settings: OpenAIProviderSettings;
+  #connection: OpenAIConnection | undefined;
 
   constructor(settings: OpenAIProviderSettings) {
     this.provider = settings.providerName ?? 'openai';
     this.modelId = settings.model;
-    this.#apiKey = settings.apiKey ?? readEnv('OPENAI_API_KEY');
-    this.#client = new OpenAI({
-      apiKey: this.#apiKey ?? 'missing-api-key',
-      baseURL: settings.baseURL ?? readEnv('OPENAI_BASE_URL') ?? null,
-      organization: settings.organization ?? null,
-      maxRetries: 0,
-      logLevel: 'off',
-      dangerouslyAllowBrowser: true,
-      ...(settings.defaultHeaders && { defaultHeaders: { ...settings.defaultHeaders } }),
-      ...(settings.fetch && { fetch: settings.fetch }),
-    });
+    this.#settings = settings;
   }
 
   async *doStream(request: ChatRequestV1): AsyncGenerator<ChatStreamPartV1> {
+    // Made at the first call, so a missing key is an `InputError` of the run, not of `new`.
+    const { client, apiKey } = (this.#connection ??= createOpenAIClient(this.#settings, this.provider));
+    let context: ErrorContext = { provider: this.provider, secret: apiKey };
+    let response: Response;
+    try {
+      response = await client.chat.completions.create(toOpenAIRequest(this.modelId, request), { signal: request.signal }).asResponse();
+    } catch (error) {
+      throw fromOpenAIError(error, context, request.signal, 'connect');
+    }
+    context = { ...context, requestId: response.headers.get('x-request-id') ?? undefined };
+    const body = await expectContentType(response, context, ['text/event-stream'], openAIErrorRules);
     const mapper = new OpenAIChunkMapper();
     try {
-      const { data, response } = await this.#client.chat.completions
-        .create(toOpenAIRequest(this.modelId, request), { signal: request.signal })
-        .withResponse();
-      if (response.headers.get('content-type')?.includes('application/json')) throw await this.#jsonInsteadOfStream(response);
-      for await (const chunk of data) yield* mapper.map(chunk as CompatibleChunk);
+      for await (const event of readServerSentEvents(body)) {
+        if (event.data === '[DONE]') break;
+        yield* mapper.map(readChatChunk(event.data, context));
+      }
+      yield* mapper.end();
     } catch (error) {
-      throw fromOpenAIError(error, this.provider, this.#apiKey);
+      throw fromOpenAIError(error, context, request.signal, 'stream');
     }
-  }
-
-  /** Some servers answer a streaming request with a JSON error and status 200. */
-  async #jsonInsteadOfStream(response: Response): Promise<ProviderError> {
-    const body = (await response.json().catch(() => undefined)) as { error?: { message?: string; code?: string; type?: string } } | undefined;
-    const error = body?.error;
-    // The body is the server's text, which may echo the key (as a 401 message does): mask it like any HTTP error.
-    const detail = redact(error?.message ?? 'no error message', this.#apiKey);
-    return new ProviderError(`${this.provider}: the server answered a streaming request with JSON: ${detail}`, {
-      provider: this.provider,
-      status: response.status,
-      retryable: false,
-      ...((error?.code ?? error?.type) !== undefined && { code: error?.code ?? error?.type }),
-      ...(response.headers.get('x-request-id') && { requestId: response.headers.get('x-request-id') as string }),
-    });
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inspect } from 'node:util';
-import { OpenAIChatModel } from '@rivulet/models';
-import { startMockOpenAIServer } from '@rivulet/models/testing';
+import { OpenAIChatModel } from './openai-chat-model.js';
+import { startMockOpenAIServer } from '../testing/index.js';
 
 describe('OpenAIChatModel keeps its API key to itself', () => {
   it('never shows the key when serialized, inspected or logged', () => {

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectTypeOf } from 'vitest';
 import { z } from 'zod';
-import { OutputParserError, type RunStream } from '@rivulet/core';
+import { InputError, OutputParserError, type RunStream } from '@rivulet/core';
 import type { DeepPartial } from '@rivulet/parsers';
 import { collect } from '@rivulet/core/testing';
-import { OpenAIChatModel } from '@rivulet/models';
-import { startMockOpenAIServer, type MockOpenAIServer, type MockScript } from '@rivulet/models/testing';
+import { OpenAIChatModel } from './openai-chat-model.js';
+import { startMockOpenAIServer, type MockOpenAIServer, type MockScript } from '../testing/index.js';
 
 const trip = z.object({
   city: z.string(),
@@ -71,5 +71,58 @@ describe('withStructuredOutput', () => {
     const structured = (await model({ text: '{}' })).withStructuredOutput(trip);
     expectTypeOf(structured.invoke).returns.resolves.toEqualTypeOf<z.output<typeof trip>>();
     expectTypeOf(structured.stream('x')).toEqualTypeOf<RunStream<DeepPartial<z.output<typeof trip>>>>();
+  });
+
+  it('sends optional fields the way strict mode accepts (required and nullable), and reads null as the field left out', async () => {
+    const profile = z.object({ name: z.string(), nickname: z.string().optional(), tags: z.array(z.object({ label: z.string(), note: z.string().optional() })) });
+    const structured = (await model({ text: '{"name":"Ada","nickname":null,"tags":[{"label":"math","note":null},{"label":"poetry","note":"Byron"}]}', chunkSize: 7 })).withStructuredOutput(profile);
+    const partials = await collect(structured.stream('Who?'));
+    expect(partials.at(-1)).toEqual({ name: 'Ada', tags: [{ label: 'math' }, { label: 'poetry', note: 'Byron' }] });
+    const schema = (server!.requests[0]!.body!.response_format as { json_schema: { schema: Record<string, unknown> } }).json_schema.schema;
+    expect(schema).toMatchObject({
+      required: ['name', 'nickname', 'tags'],
+      additionalProperties: false,
+      properties: { nickname: { anyOf: [{ type: 'string' }, { type: 'null' }] } },
+    });
+    const tag = (schema['properties'] as { tags: { items: Record<string, unknown> } }).tags.items;
+    expect(tag).toMatchObject({ required: ['label', 'note'], additionalProperties: false });
+  });
+
+  it('wraps a non-object root for the provider and unwraps it for the user, streaming', async () => {
+    const cities = z.array(z.string());
+    const structured = (await model({ text: '{"value":["Oslo","Rome","Lima"]}', chunkSize: 5 })).withStructuredOutput(cities);
+    const partials = await collect(structured.stream('Three cities'));
+    expect(partials).toContainEqual(['Oslo']);
+    expect(partials.at(-1)).toEqual(['Oslo', 'Rome', 'Lima']);
+    expect(server!.requests[0]!.body!.response_format).toMatchObject({
+      json_schema: { schema: { type: 'object', required: ['value'], properties: { value: { type: 'array', items: { type: 'string' } } } } },
+    });
+    const mood = (await model({ toolCalls: [{ id: 'c', name: 'output', arguments: '{"value":"calm"}' }] })).withStructuredOutput(z.enum(['calm', 'wild']), { method: 'tool' });
+    expect(await mood.invoke('Mood?')).toBe('calm');
+  });
+
+  it('sends the input side of a transform and applies the transform to what the model wrote', async () => {
+    const when = z.object({ date: z.string().transform((text) => new Date(text)) });
+    const structured = (await model({ text: '{"date":"2026-11-30T00:00:00Z"}' })).withStructuredOutput(when);
+    const result = await structured.invoke('When?');
+    expect(result.date).toBeInstanceOf(Date);
+    expect(result.date.toISOString()).toBe('2026-11-30T00:00:00.000Z');
+    expect(server!.requests[0]!.body!.response_format).toMatchObject({ json_schema: { schema: { properties: { date: { type: 'string' } } } } });
+  });
+
+  it('is an InputError at the call, before any request, for a type JSON Schema cannot express', async () => {
+    const model_ = await model({ text: '{}' });
+    for (const schema of [z.object({ big: z.bigint() }), z.object({ when: z.date() }), z.object({ odd: z.custom<string>(() => true) })]) {
+      const error = (() => {
+        try {
+          model_.withStructuredOutput(schema);
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(InputError.isInstance(error), String(error)).toBe(true);
+    }
+    expect(server!.requests).toHaveLength(0);
   });
 });

@@ -1,15 +1,15 @@
-import type { ContentPart, Message } from '@rivulet/core';
+import type { ImageContentV1, PromptMessageV1, TextContentV1 } from '@rivulet/provider';
 import type OpenAI from 'openai';
 
 type MessageParam = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 type UserContentPart = OpenAI.Chat.Completions.ChatCompletionContentPart;
 
 /** Rivulet messages in the Chat Completions wire format. */
-export function toOpenAIMessages(messages: readonly Message[]): MessageParam[] {
+export function toOpenAIMessages(messages: readonly PromptMessageV1[]): MessageParam[] {
   return messages.map(toOpenAIMessage);
 }
 
-function toOpenAIMessage(message: Message): MessageParam {
+function toOpenAIMessage(message: PromptMessageV1): MessageParam {
   const name = message.name === undefined ? {} : { name: message.name };
   switch (message.role) {
     case 'system':
@@ -35,7 +35,7 @@ function toOpenAIMessage(message: Message): MessageParam {
   }
 }
 
-function toUserPart(part: ContentPart): UserContentPart {
+function toUserPart(part: TextContentV1 | ImageContentV1): UserContentPart {
   if (part.type === 'text') return { type: 'text', text: part.text };
   const url = 'url' in part ? part.url : `data:${part.mimeType};base64,${part.data}`;
   return { type: 'image_url', image_url: { url } };

@@ -1,5 +1,6 @@
 import type OpenAI from 'openai';
-import type { ChatRequestV1, ResponseFormatV1, ToolChoiceV1 } from '../provider/v1/chat-request.js';
+import type { ChatRequestV1, ResponseFormatV1, ToolChoiceV1 } from '@rivulet/provider';
+import { toStrictJsonSchema } from '@rivulet/provider-utils';
 import { toOpenAIMessages } from './to-openai-messages.js';
 
 type StreamingParams = OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming;
@@ -25,7 +26,8 @@ export function toOpenAIRequest(model: string, request: ChatRequestV1): Streamin
         type: 'function' as const,
         function: {
           name: tool.name,
-          parameters: { ...tool.parameters },
+          // Strict mode takes only schemas where every field is required (optional ones sent as nullable).
+          parameters: tool.strict ? toStrictJsonSchema(tool.parameters) : { ...tool.parameters },
           ...(tool.description !== undefined && { description: tool.description }),
           ...(tool.strict !== undefined && { strict: tool.strict }),
         },
@@ -48,7 +50,9 @@ function toOpenAIResponseFormat(format: ResponseFormatV1): NonNullable<Streaming
       return { type: 'text' };
     case 'json':
       return { type: 'json_object' };
-    case 'json_schema':
-      return { type: 'json_schema', json_schema: { name: format.name, schema: { ...format.schema }, strict: format.strict ?? true } };
+    case 'json_schema': {
+      const strict = format.strict ?? true;
+      return { type: 'json_schema', json_schema: { name: format.name, schema: strict ? toStrictJsonSchema(format.schema) : { ...format.schema }, strict } };
+    }
   }
 }

@@ -1,8 +1,8 @@
 import OpenAI from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { afterEach } from 'vitest';
-import type { MockScript } from '../mock-openai/mock-script.js';
-import { startMockOpenAIServer, type MockOpenAIServer } from '../mock-openai/start-mock-openai-server.js';
+import type { MockScript } from '../testing/mock-script.js';
+import { startMockOpenAIServer, type MockOpenAIServer } from '../testing/start-mock-openai-server.js';
 
 /** Options of the official SDK client a test points at the mock server. */
 export interface MockClientOptions {

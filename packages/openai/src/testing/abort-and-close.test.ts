@@ -62,8 +62,16 @@ describe('client aborts', () => {
   test('aborting before headers rejects create() with APIUserAbortError', async () => {
     const client = await start({ text: 'x', headersDelayMs: 5_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const error = await client.chat.completions.create(params, { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = client.chat.completions.create(params, { signal: controller.signal }).catch((e: unknown) => e);
+    // Abort once the server holds the request (a fixed timer lost that race on a loaded machine).
+    await within(
+      (async () => {
+        while (mock.server().requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      })(),
+      1_000,
+    );
+    controller.abort();
+    const error = await pending;
     expect(error).toBeInstanceOf(OpenAI.APIUserAbortError);
     expect((error as Error).message).toBe('Request was aborted.');
     const [request] = mock.server().requests;

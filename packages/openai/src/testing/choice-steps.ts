@@ -1,7 +1,7 @@
 import type { CompletionPlan } from './plan-completion.js';
 import type { ResolvedChoice } from './resolve-choices.js';
 import type { ChoiceStep } from './wire-types.js';
-import { splitText } from './split-text.js';
+import { splitText } from '@rivulet/provider-utils/testing';
 import { toolCallDeltas } from './tool-call-deltas.js';
 
 /**

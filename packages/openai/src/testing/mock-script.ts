@@ -1,4 +1,4 @@
-import type { Script } from '../mock-server/script.js';
+import type { Script } from '@rivulet/provider-utils/testing';
 import type { MockReply } from './mock-reply.js';
 import type { OpenAIRecordedRequest } from './openai-request-body.js';
 

@@ -1,5 +1,5 @@
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
-import type { RecordedRequest } from '../mock-server/recorded-request.js';
+import type { RecordedRequest } from '@rivulet/provider-utils/testing';
 
 /**
  * A request body as the mock OpenAI server records it: parsed JSON, typed

@@ -50,7 +50,7 @@ describe('non-streaming and other routes', () => {
 
   test('answers unknown routes with a 404 and an OpenAI error body', async () => {
     await start();
-    const response = await fetch(`${mock.server().url}/embeddings`, { method: 'POST', body: '{}' });
+    const response = await fetch(`${mock.server().url}/audio/speech`, { method: 'POST', body: '{}' });
     expect(response.status).toBe(404);
     expect(response.headers.get('x-request-id')).toMatch(/^req_/);
     expect(await response.json()).toMatchObject({ error: { code: 'unknown_url', type: 'invalid_request_error' } });

@@ -1,7 +1,14 @@
-import { startMockHttpServer } from '../mock-server/mock-http-server.js';
+import { startMockHttpServer } from '@rivulet/provider-utils/testing';
 import type { MockScript } from './mock-script.js';
 import type { OpenAIRecordedRequest, OpenAIRequestBody } from './openai-request-body.js';
 import { openAIRoutes } from './openai-routes.js';
+import type { MockEmbeddingScript } from './embeddings/mock-embedding-reply.js';
+
+/** What the mock OpenAI server answers on routes other than chat completions. */
+export interface MockOpenAIServerOptions {
+  /** The script of `POST /v1/embeddings`; without it every input gets a vector hashed from its text. */
+  readonly embeddings?: MockEmbeddingScript | undefined;
+}
 
 /** A running mock OpenAI server. */
 export interface MockOpenAIServer {
@@ -21,7 +28,12 @@ export interface MockOpenAIServer {
  * Chat Completions wire format, streaming and not, and injects the faults a
  * script asks for. Point the official `openai` SDK (or any OpenAI-compatible
  * client) at `url`. Without a script every request gets `You said: <last user
- * message>`.
+ * message>`. `POST /v1/embeddings` answers too (deterministic vectors, see
+ * `MockEmbeddingReply`), scripted by `options.embeddings`. `POST /v1/responses`
+ * plays the same script in the Responses API's streaming format (named,
+ * typed, numbered events: reasoning summary, text, function calls, then
+ * `response.completed`, or `response.incomplete` for a `length` or
+ * `content_filter` finish), with the same faults.
  *
  * @example
  * ```ts
@@ -36,7 +48,7 @@ export interface MockOpenAIServer {
  * await server.close();
  * ```
  */
-export async function startMockOpenAIServer(script?: MockScript): Promise<MockOpenAIServer> {
-  const server = await startMockHttpServer<OpenAIRequestBody>({ handle: openAIRoutes(script) });
+export async function startMockOpenAIServer(script?: MockScript, options: MockOpenAIServerOptions = {}): Promise<MockOpenAIServer> {
+  const server = await startMockHttpServer<OpenAIRequestBody>({ handle: openAIRoutes(script, options) });
   return { url: `${server.origin}/v1`, requests: server.requests, close: () => server.close() };
 }

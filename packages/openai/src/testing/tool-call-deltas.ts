@@ -1,6 +1,6 @@
 import type { ChoiceStep } from './wire-types.js';
 import type { ResolvedToolCall } from './resolve-choices.js';
-import { splitText } from './split-text.js';
+import { splitText } from '@rivulet/provider-utils/testing';
 
 /** How tool calls are streamed; see `MockReply.toolCallStyle`. */
 export interface ToolCallDeltaOptions {
