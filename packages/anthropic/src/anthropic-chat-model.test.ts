@@ -127,6 +127,30 @@ describe('AnthropicChatModel: the request', () => {
     expect(server!.requests).toHaveLength(0);
   });
 
+  it('without a key (no option, no ANTHROPIC_API_KEY) fails with an InputError at the first call, before any request', async () => {
+    server = await startMockAnthropicServer({ text: 'never' });
+    const saved = process.env['ANTHROPIC_API_KEY'];
+    delete process.env['ANTHROPIC_API_KEY'];
+    try {
+      const model = new AnthropicChatModel({ model: 'claude-test', baseURL: server.url });
+      const error = await model.invoke('hi').catch((e: unknown) => e);
+      expect(InputError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toContain('ANTHROPIC_API_KEY');
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      if (saved !== undefined) process.env['ANTHROPIC_API_KEY'] = saved;
+    }
+  });
+
+  it('apiKey: null sends no credentials at all (for a gateway that adds them)', async () => {
+    const model = await modelFor({ text: 'through the gateway' }, { apiKey: null, maxRetries: 0 });
+    const error = await model.invoke('hi').catch((e: unknown) => e);
+    // The mock checks credentials as the API does, so the request went out without any.
+    expect(error).toMatchObject({ name: 'ProviderError', status: 401, code: 'authentication_error' });
+    expect(server!.requests[0]!.headers['authorization']).toBeUndefined();
+    expect(server!.requests[0]!.headers['x-api-key']).toBeUndefined();
+  });
+
   it('reads ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL when not given', async () => {
     server = await startMockAnthropicServer({ text: 'from env' });
     const saved = { key: process.env['ANTHROPIC_API_KEY'], url: process.env['ANTHROPIC_BASE_URL'] };
@@ -149,7 +173,7 @@ describe('AnthropicChatModel: the stream', () => {
     const model = await modelFor({
       thinking: 'Rivers flow downhill.',
       text: 'Because of gravity.',
-      pingAfterEvents: [0, 1, 3, 8, 12],
+      pingAfterChunks: [0, 1, 3, 8, 12],
       usage: { inputTokens: 20, cacheReadInputTokens: 100, cacheCreationInputTokens: 5, outputTokens: 9 },
     });
     const chunks = await collect(model.stream('Why do rivers flow?'));
@@ -197,6 +221,23 @@ describe('AnthropicChatModel: structured output', () => {
     });
   });
 
+  it('a strict format is sent as a strict tool whose schema follows the strict-mode rules', async () => {
+    const model = await modelFor({ toolCalls: [{ name: 'trip', input: '{"city":"Oslo","days":3,"note":null}' }] });
+    const withNote = z.object({ city: z.string(), days: z.number(), note: z.string().nullable() });
+    await model.withStructuredOutput(withNote, { name: 'trip', strict: true }).invoke('Plan a trip');
+    const [tool] = server!.requests[0]!.body!.tools!;
+    expect(tool).toMatchObject({ name: 'trip', strict: true, input_schema: { type: 'object', required: ['city', 'days', 'note'], additionalProperties: false } });
+  });
+
+  it('a schema whose root is not an object is an InputError before any request', async () => {
+    const model = await modelFor({ text: 'never' });
+    const list = { name: 'list', parameters: { type: 'array', items: { type: 'string' } } };
+    const error = await model.bindTools([list]).invoke('x').catch((e: unknown) => e);
+    expect(InputError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain('must describe an object');
+    expect(server!.requests).toHaveLength(0);
+  });
+
   it('jsonMode asks for JSON in the system prompt', async () => {
     const model = await modelFor({ text: '{"city":"Rome","days":2}' });
     const value = await model.withStructuredOutput(trip, { method: 'jsonMode' }).invoke([{ role: 'system', content: 'Plan trips.' }, { role: 'user', content: 'Rome' }]);
@@ -223,11 +264,11 @@ describe('AnthropicChatModel: errors', () => {
   });
 
   it('an error event before anything streamed is retried; after message_start it is not', async () => {
-    const model = await modelFor([{ errorEventAfterEvents: 0 }, { text: 'second try' }]);
+    const model = await modelFor([{ errorEventAfterChunks: 0 }, { text: 'second try' }]);
     expect((await model.invoke('x')).content).toBe('second try');
     await server!.close();
 
-    const late = await modelFor({ text: 'some text', errorEventAfterEvents: 3, error: { type: 'overloaded_error', message: `Overloaded; key ${apiKey}` } });
+    const late = await modelFor({ text: 'some text', errorEventAfterChunks: 3, error: { type: 'overloaded_error', message: `Overloaded; key ${apiKey}` } });
     const error = await late.invoke('x').catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ProviderError', code: 'overloaded_error', retryable: true, requestId: server!.requests[0]!.requestId });
     expect((error as ProviderError).message).not.toContain(apiKey);

@@ -7,10 +7,12 @@ export interface AnthropicChatModelOptions extends AnthropicProviderSettings, Ch
 /**
  * A chat model on Anthropic's Messages API. `maxRetries` defaults to 2 (529
  * overloaded and 429 are retried, honouring `retry-after`); `idleTimeout`
- * bounds silences; `maxTokens` defaults to 4096 because the API requires it.
- * `withStructuredOutput(schema)` works with every method: `jsonSchema` is
- * carried by a forced tool, since the classic API has no JSON Schema format.
- * Anthropic-only fields (`thinking`, `top_k`, `metadata`) go in
+ * (120 s unless told) bounds silences, before the headers too; `maxTokens`
+ * defaults to 4096 because the API requires it. No API key (neither `apiKey`
+ * nor `ANTHROPIC_API_KEY`) is an `InputError` at the first call, unless
+ * `apiKey: null`. `withStructuredOutput(schema)` works with every method:
+ * `jsonSchema` is carried by a forced tool, since the classic API has no JSON
+ * Schema format. Anthropic-only fields (`thinking`, `top_k`, `metadata`) go in
  * `providerOptions`.
  *
  * @example

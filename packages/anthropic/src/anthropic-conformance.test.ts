@@ -1,12 +1,13 @@
 import { AnthropicChatModel } from '@rivulet/anthropic';
 import { startMockAnthropicServer, toMockAnthropicReply } from '@rivulet/anthropic/testing';
-import { describeProviderConformance, playConformanceScript } from '@rivulet/models/testing';
+import { describeProviderConformance, playConformanceScript } from '@rivulet/provider-utils/testing';
 
 const apiKey = 'sk-ant-test-conformance-secret';
 
 describeProviderConformance({
   name: 'anthropic',
   apiKey,
+  wire: 'sse',
   async startServer(script) {
     const server = await startMockAnthropicServer(playConformanceScript(script, toMockAnthropicReply));
     return {

@@ -1,8 +1,7 @@
 import { InputError } from '@rivulet/core';
-import type { ChatRequestV1, ToolChoiceV1, ToolDefinitionV1 } from '@rivulet/models';
-import type { Tool, ToolChoice } from '@anthropic-ai/sdk/resources/messages';
-import type { AnthropicRequestBody } from './anthropic-request-body.js';
-import { jsonModeInstruction, responseFormatTool } from './response-format.js';
+import type { ChatRequestV1, ToolChoiceV1, ToolDefinitionV1 } from '@rivulet/provider';
+import type { AnthropicRequestBody, AnthropicTool, AnthropicToolChoice } from './anthropic-request-body.js';
+import { jsonModeInstruction, responseFormatTool, toolInput } from './response-format.js';
 import { toAnthropicConversation } from './to-anthropic-messages.js';
 
 /**
@@ -23,9 +22,9 @@ export function toAnthropicRequest(model: string, request: ChatRequestV1, provid
   const { params, responseFormat } = request;
   if ((params.n ?? 1) > 1) throw new InputError(`${provider}: the Messages API gives one reply per request; n = ${params.n} is not supported.`);
   const { system, messages } = toAnthropicConversation(request.messages);
-  const format = responseFormatTool(responseFormat);
-  const tools = [...(request.tools ?? []).map(toAnthropicTool), ...(format ? [format] : [])];
-  const toolChoice: ToolChoice | undefined = format ? { type: 'tool', name: format.name } : toAnthropicToolChoice(request.toolChoice);
+  const format = responseFormatTool(responseFormat, provider);
+  const tools = [...(request.tools ?? []).map((tool) => toAnthropicTool(tool, provider)), ...(format ? [format] : [])];
+  const toolChoice: AnthropicToolChoice | undefined = format ? { type: 'tool', name: format.name } : toAnthropicToolChoice(request.toolChoice);
   const instructions = [system, responseFormat?.type === 'json' ? jsonModeInstruction : undefined].filter(Boolean).join('\n\n');
   const body: AnthropicRequestBody = {
     model,
@@ -42,16 +41,15 @@ export function toAnthropicRequest(model: string, request: ChatRequestV1, provid
   return { ...body, ...request.providerOptions } as AnthropicRequestBody;
 }
 
-/** `strict` is left out: the classic API rejects fields it does not know. */
-function toAnthropicTool(tool: ToolDefinitionV1): Tool {
+function toAnthropicTool(tool: ToolDefinitionV1, provider: string): AnthropicTool {
   return {
     name: tool.name,
-    input_schema: { type: 'object', ...tool.parameters },
     ...(tool.description !== undefined && { description: tool.description }),
+    ...toolInput(tool.parameters, tool.strict === true, provider, `tool ${tool.name}`),
   };
 }
 
-function toAnthropicToolChoice(choice: ToolChoiceV1 | undefined): ToolChoice | undefined {
+function toAnthropicToolChoice(choice: ToolChoiceV1 | undefined): AnthropicToolChoice | undefined {
   switch (choice) {
     case undefined:
       return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '@rivulet/core';
-import type { ChatStreamPartV1 } from '@rivulet/models';
+import type { ChatStreamPartV1 } from '@rivulet/provider';
 import { AnthropicEventMapper } from './anthropic-event-mapper.js';
 import type { AnthropicStreamEvent } from './anthropic-stream-event.js';
 
@@ -14,7 +14,7 @@ function mapAll(events: readonly unknown[], formatTool?: string): ChatStreamPart
 const start = { type: 'message_start', message: { id: 'msg_1', model: 'claude-test', usage: { input_tokens: 7, output_tokens: 1 } } };
 
 describe('AnthropicEventMapper', () => {
-  it('numbers tool calls by their order, not by block index, and skips the empty first input delta', () => {
+  it('streams a tool_use block as tool-input start, deltas and end, keyed by the block id; the empty first delta is skipped', () => {
     const parts = mapAll([
       start,
       { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
@@ -23,23 +23,31 @@ describe('AnthropicEventMapper', () => {
       { type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'toolu_a', name: 'weather', input: {} } },
       { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '' } },
       { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"city":' } },
+      { type: 'content_block_start', index: 2, content_block: { type: 'tool_use', id: 'toolu_b', name: 'clock', input: {} } },
       { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '"Oslo"}' } },
       { type: 'content_block_stop', index: 1 },
+      { type: 'content_block_stop', index: 2 },
     ]);
-    expect(parts.filter((part) => part.type === 'tool-call-delta')).toEqual([
-      { type: 'tool-call-delta', index: 0, id: 'toolu_a', name: 'weather' },
-      { type: 'tool-call-delta', index: 0, argsText: '{"city":' },
-      { type: 'tool-call-delta', index: 0, argsText: '"Oslo"}' },
+    expect(parts.filter((part) => part.type.startsWith('tool-input'))).toEqual([
+      { type: 'tool-input-start', id: 'toolu_a', name: 'weather' },
+      { type: 'tool-input-delta', id: 'toolu_a', delta: '{"city":' },
+      { type: 'tool-input-start', id: 'toolu_b', name: 'clock' },
+      { type: 'tool-input-delta', id: 'toolu_a', delta: '"Oslo"}' },
+      { type: 'tool-input-end', id: 'toolu_a' },
+      { type: 'tool-input-end', id: 'toolu_b' },
     ]);
   });
 
-  it('sends a tool input that came whole in content_block_start at the block end', () => {
+  it('sends a tool input that came whole in content_block_start before the call ends', () => {
     const parts = mapAll([
       start,
       { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'toolu_b', name: 'search', input: { q: 'rivers' } } },
       { type: 'content_block_stop', index: 0 },
     ]);
-    expect(parts.at(-1)).toEqual({ type: 'tool-call-delta', index: 0, argsText: '{"q":"rivers"}' });
+    expect(parts.slice(-2)).toEqual([
+      { type: 'tool-input-delta', id: 'toolu_b', delta: '{"q":"rivers"}' },
+      { type: 'tool-input-end', id: 'toolu_b' },
+    ]);
   });
 
   it("streams the response-format tool's input as text, and its tool_use stop as `stop`", () => {
@@ -55,7 +63,7 @@ describe('AnthropicEventMapper', () => {
       'trip',
     );
     expect(parts.filter((part) => part.type === 'text-delta')).toEqual([{ type: 'text-delta', text: '{"city":"Oslo"}' }]);
-    expect(parts.some((part) => part.type === 'tool-call-delta')).toBe(false);
+    expect(parts.some((part) => part.type.startsWith('tool-input'))).toBe(false);
     expect(parts.at(-1)).toEqual({ type: 'finish', reason: 'stop', rawReason: 'tool_use' });
   });
 

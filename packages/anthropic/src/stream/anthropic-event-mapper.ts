@@ -1,24 +1,25 @@
-import type { ChatStreamPartV1 } from '@rivulet/models';
+import type { ChatStreamPartV1 } from '@rivulet/provider';
+import type { ErrorContext } from '@rivulet/provider-utils';
 import { fromErrorEvent } from '../errors/from-error-event.js';
-import type { ErrorContext } from '../errors/error-context.js';
 import type { AnthropicStreamEvent, ContentBlockStartEvent, WireDelta, WireUsage } from './anthropic-stream-event.js';
-import { accumulateUsage, toUsage } from './to-usage.js';
 import { toFinishReason } from './to-finish-reason.js';
+import { accumulateUsage, toUsage } from './to-usage.js';
 
 /** What a content block turned out to be, by its index in the message. */
 type Block =
   | { readonly kind: 'text' | 'thinking' | 'ignored' }
-  | { readonly kind: 'tool'; readonly call: number; readonly input: unknown; streamed: boolean }
+  | { readonly kind: 'tool'; readonly id: string; readonly input: unknown; streamed: boolean }
   | { readonly kind: 'format'; readonly input: unknown; streamed: boolean };
 
 /**
  * Turns Anthropic's stream events into stream parts, one event at a time.
- * Stateful per response: it knows each content block's kind by index, numbers
- * tool calls by their order (block indices count text blocks too), keeps the
- * usage totals, and holds the stop reason from `message_delta` until
- * `message_stop`, the only event that says the message is complete. A stream
- * that ends before it therefore has no finish part, and `ChatModel` reports
- * it as truncated.
+ * Stateful per response: it knows each content block's kind by index; a
+ * `tool_use` block is a tool call keyed by the block's id (`tool-input-start`
+ * at its start, `tool-input-delta` per `input_json_delta`, `tool-input-end`
+ * at its stop); it keeps the usage totals, and holds the stop reason from
+ * `message_delta` until `message_stop`, the only event that says the message
+ * is complete. A stream that ends before it therefore has no finish part, and
+ * `ChatModel` reports it as truncated.
  */
 export class AnthropicEventMapper {
   readonly #context: ErrorContext;
@@ -35,11 +36,12 @@ export class AnthropicEventMapper {
     this.#formatTool = formatTool;
   }
 
+  /** The parts one event adds; an `error` event throws its `ProviderError`. */
   map(event: AnthropicStreamEvent): ChatStreamPartV1[] {
     switch (event.type) {
       case 'message_start': {
         const { id, model, usage } = event.message;
-        const metadata = { ...(id !== undefined && { id }), ...(model !== undefined && { model }) };
+        const metadata = { ...(typeof id === 'string' && { id }), ...(typeof model === 'string' && { model }) };
         return [{ type: 'metadata', metadata }, ...this.#usageParts(usage)];
       }
       case 'content_block_start':
@@ -81,9 +83,11 @@ export class AnthropicEventMapper {
       this.#blocks.set(index, { kind: 'format', input: block.input, streamed: false });
       return [];
     }
-    const call = this.#toolCalls++;
-    this.#blocks.set(index, { kind: 'tool', call, input: block.input, streamed: false });
-    return [{ type: 'tool-call-delta', index: call, id: block.id, name: block.name }];
+    // The API always names its blocks; a made-up id keeps a nameless one apart from the others.
+    const id = block.id || `toolu_block_${index}`;
+    this.#toolCalls += 1;
+    this.#blocks.set(index, { kind: 'tool', id, input: block.input, streamed: false });
+    return [{ type: 'tool-input-start', id, name: block.name ?? '' }];
   }
 
   #delta(index: number, delta: WireDelta): ChatStreamPartV1[] {
@@ -94,7 +98,7 @@ export class AnthropicEventMapper {
     if (delta.type !== 'input_json_delta' || !delta.partial_json) return [];
     if (block?.kind === 'tool') {
       block.streamed = true;
-      return [{ type: 'tool-call-delta', index: block.call, argsText: delta.partial_json }];
+      return [{ type: 'tool-input-delta', id: block.id, delta: delta.partial_json }];
     }
     if (block?.kind === 'format') {
       block.streamed = true;
@@ -103,16 +107,17 @@ export class AnthropicEventMapper {
     return [];
   }
 
-  /** A tool block whose input came whole in `content_block_start` (no deltas) is sent at its end. */
+  /** Ends a tool call; an input that came whole in `content_block_start` (no deltas) is sent first. */
   #stop(index: number): ChatStreamPartV1[] {
     const block = this.#blocks.get(index);
-    if ((block?.kind !== 'tool' && block?.kind !== 'format') || block.streamed || !hasKeys(block.input)) return [];
-    const json = JSON.stringify(block.input);
-    return block.kind === 'tool' ? [{ type: 'tool-call-delta', index: block.call, argsText: json }] : [{ type: 'text-delta', text: json }];
+    if (block?.kind !== 'tool' && block?.kind !== 'format') return [];
+    const whole = !block.streamed && hasKeys(block.input) ? JSON.stringify(block.input) : undefined;
+    if (block.kind === 'format') return whole === undefined ? [] : [{ type: 'text-delta', text: whole }];
+    return [...(whole === undefined ? [] : [{ type: 'tool-input-delta' as const, id: block.id, delta: whole }]), { type: 'tool-input-end', id: block.id }];
   }
 
-  #usageParts(report: WireUsage | undefined): ChatStreamPartV1[] {
-    if (report === undefined) return [];
+  #usageParts(report: WireUsage | null | undefined): ChatStreamPartV1[] {
+    if (report === undefined || report === null) return [];
     this.#usage = accumulateUsage(this.#usage, report);
     return [{ type: 'usage', usage: toUsage(this.#usage) }];
   }

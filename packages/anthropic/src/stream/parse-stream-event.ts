@@ -1,49 +1,71 @@
-import { ProviderError } from '@rivulet/core';
-import type { EventSourceMessage } from 'eventsource-parser';
+import { type ErrorContext, malformedEvent, previewData } from '@rivulet/provider-utils';
 import { fromErrorEvent } from '../errors/from-error-event.js';
-import type { ErrorContext } from '../errors/error-context.js';
 import type { AnthropicStreamEvent } from './anthropic-stream-event.js';
 
+/** A server-sent event as provider-utils' `readServerSentEvents` yields it. */
+export interface ServerSentEvent {
+  readonly event?: string | undefined;
+  readonly data: string;
+}
+
 /**
- * One server-sent event as a stream event. An `error` event throws its
- * `ProviderError` (even when its data is plain text); data that is not JSON,
- * or lacks the fields its type needs, throws a `ProviderError` with code
- * `malformed_event` instead of failing later with a `TypeError`.
+ * One server-sent event as a stream event, checked. An `error` event throws
+ * its `ProviderError` (even when its data is plain text); data that is not
+ * JSON, or whose fields the mapping reads have the wrong type, throws
+ * `malformed_event` (not retryable) instead of failing later with a
+ * `TypeError` or putting a number where text belongs.
  */
-export function parseStreamEvent(message: EventSourceMessage, context: ErrorContext): AnthropicStreamEvent {
+export function parseStreamEvent(message: ServerSentEvent, context: ErrorContext): AnthropicStreamEvent {
   const data = parseJson(message.data);
   if (message.event === 'error' || (isRecord(data) && data['type'] === 'error')) throw fromErrorEvent(data ?? message.data, context);
-  if (!isRecord(data) || typeof data['type'] !== 'string' || !hasRequiredFields(data)) {
-    throw new ProviderError(`${context.provider}: the stream carried a malformed ${message.event ?? 'unnamed'} event.`, {
-      provider: context.provider,
-      code: 'malformed_event',
-      retryable: false,
-      ...(context.requestId !== undefined && { requestId: context.requestId }),
-    });
+  if (data === undefined) throw malformedEvent(context, `a ${message.event ?? 'unnamed'} event whose data is not JSON: ${previewData(message.data, context)}`);
+  if (!isRecord(data) || typeof data['type'] !== 'string' || !hasWellTypedFields(data)) {
+    throw malformedEvent(context, `a ${message.event ?? 'unnamed'} event of the wrong shape: ${previewData(message.data, context)}`);
   }
   return data as unknown as AnthropicStreamEvent;
 }
 
-/** The fields the mapping reads without further checks, per event type; unknown types pass. */
-function hasRequiredFields(event: Record<string, unknown>): boolean {
+/** The fields the mapping reads, per event type, of the types it expects; unknown event types pass. */
+function hasWellTypedFields(event: Record<string, unknown>): boolean {
   switch (event['type']) {
-    case 'message_start':
-      return isRecord(event['message']);
+    case 'message_start': {
+      const message = event['message'];
+      return isRecord(message) && isOptional(message['id'], 'string') && isOptional(message['model'], 'string') && isUsage(message['usage']);
+    }
     case 'content_block_start':
-      return typeof event['index'] === 'number' && hasType(event['content_block']);
+      return typeof event['index'] === 'number' && isContentBlock(event['content_block']);
     case 'content_block_delta':
-      return typeof event['index'] === 'number' && hasType(event['delta']);
+      return typeof event['index'] === 'number' && isDelta(event['delta']);
     case 'content_block_stop':
       return typeof event['index'] === 'number';
-    case 'message_delta':
-      return isRecord(event['delta']);
+    case 'message_delta': {
+      const delta = event['delta'];
+      return isRecord(delta) && isOptional(delta['stop_reason'], 'string') && isOptional(delta['stop_sequence'], 'string') && isUsage(event['usage']);
+    }
     default:
       return true;
   }
 }
 
-function hasType(value: unknown): boolean {
-  return isRecord(value) && typeof value['type'] === 'string';
+function isContentBlock(value: unknown): boolean {
+  if (!isRecord(value) || typeof value['type'] !== 'string') return false;
+  return isOptional(value['text'], 'string') && isOptional(value['thinking'], 'string') && isOptional(value['id'], 'string') && isOptional(value['name'], 'string');
+}
+
+function isDelta(value: unknown): boolean {
+  if (!isRecord(value) || typeof value['type'] !== 'string') return false;
+  return isOptional(value['text'], 'string') && isOptional(value['thinking'], 'string') && isOptional(value['partial_json'], 'string');
+}
+
+function isUsage(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (!isRecord(value)) return false;
+  return ['input_tokens', 'output_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens'].every((key) => isOptional(value[key], 'number'));
+}
+
+/** Absent, null, or of `type`. */
+function isOptional(value: unknown, type: 'string' | 'number'): boolean {
+  return value === undefined || value === null || typeof value === type;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { Usage } from '@rivulet/core';
+import type { UsageV1 } from '@rivulet/provider';
 import type { WireUsage } from './anthropic-stream-event.js';
 
 /**
@@ -21,7 +21,7 @@ export function accumulateUsage(totals: WireUsage, report: WireUsage): WireUsage
  * `input_tokens`; Rivulet's `inputTokens` includes it, with the part read
  * from the cache also in `cachedInputTokens`.
  */
-export function toUsage(wire: WireUsage): Usage {
+export function toUsage(wire: WireUsage): UsageV1 {
   const cacheRead = wire.cache_read_input_tokens ?? 0;
   const inputTokens = (wire.input_tokens ?? 0) + (wire.cache_creation_input_tokens ?? 0) + cacheRead;
   const outputTokens = wire.output_tokens ?? 0;

@@ -1,4 +1,4 @@
-import { createScriptPlayer, sendJson, type HttpExchange } from '@rivulet/models/testing';
+import { createScriptPlayer, sendJson, type HttpExchange } from '@rivulet/provider-utils/testing';
 import type { AnthropicMockRequestBody } from './anthropic-request-record.js';
 import { anthropicErrorBody } from './anthropic-error-body.js';
 import { echoReply } from './echo-reply.js';

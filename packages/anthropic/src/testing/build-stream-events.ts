@@ -1,6 +1,6 @@
 import type { MockAnthropicFaults } from './mock-anthropic-faults.js';
 import type { MessagePlan } from './plan-message.js';
-import { splitText } from './split-text.js';
+import { splitText } from '@rivulet/provider-utils/testing';
 
 /** One event of the stream: its `type` is also the SSE event name. */
 export interface MockStreamEvent {

@@ -1,4 +1,4 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { BrokenStream, readServerSentEvents } from '@rivulet/provider-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMockAnthropicServer, type MockAnthropicServer } from './start-mock-anthropic-server.js';
 import type { MockAnthropicReply } from './mock-anthropic-reply.js';
@@ -10,26 +10,28 @@ afterEach(async () => {
 });
 
 /** Sends one streaming request and reads the raw events until the body ends (or breaks). */
-async function stream(reply: MockAnthropicReply): Promise<{ response: Response; events: EventSourceMessage[]; error?: unknown }> {
+interface RawEvent {
+  readonly event?: string | undefined;
+  readonly data: string;
+}
+
+async function stream(reply: MockAnthropicReply): Promise<{ response: Response; events: RawEvent[]; error?: unknown }> {
   server = await startMockAnthropicServer(reply);
   const response = await fetch(`${server.url}/v1/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: 'Bearer k', 'anthropic-version': '2023-06-01' },
     body: JSON.stringify({ model: 'claude-test', max_tokens: 10, stream: true, messages: [{ role: 'user', content: 'x' }] }),
   });
-  const events: EventSourceMessage[] = [];
-  const parser = createParser({ onEvent: (event) => events.push(event) });
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
+  const events: RawEvent[] = [];
   try {
-    for (let part = await reader.read(); !part.done; part = await reader.read()) parser.feed(decoder.decode(part.value, { stream: true }));
+    for await (const event of readServerSentEvents(response.body!)) events.push(event);
     return { response, events };
   } catch (error) {
     return { response, events, error };
   }
 }
 
-const names = (events: readonly EventSourceMessage[]) => events.map((event) => event.event);
+const names = (events: readonly RawEvent[]) => events.map((event) => event.event);
 
 describe('mock Anthropic stream', () => {
   it('names every event after its type, in the API order, with a ping after the first content_block_start', async () => {
@@ -49,18 +51,29 @@ describe('mock Anthropic stream', () => {
   });
 
   it('injects an error event, a malformed event and pings at their positions, pings not counted', async () => {
-    const failed = await stream({ text: 'abcdef', chunkSize: 3, errorEventAfterEvents: 3, pingAfterEvents: [1, 2] });
+    const failed = await stream({ text: 'abcdef', chunkSize: 3, errorEventAfterChunks: 3, pingAfterChunks: [1, 2] });
     expect(names(failed.events)).toEqual(['message_start', 'ping', 'content_block_start', 'ping', 'content_block_delta', 'error']);
     expect(JSON.parse(failed.events.at(-1)!.data)).toMatchObject({ type: 'error', error: { type: 'overloaded_error' } });
     await server!.close();
 
-    const malformed = await stream({ text: 'ab', malformedAfterEvents: 1, pingAfterEvents: [] });
+    const malformed = await stream({ text: 'ab', malformedAfterChunks: 1, pingAfterChunks: [] });
     expect(names(malformed.events).slice(0, 3)).toEqual(['message_start', 'content_block_delta', 'content_block_start']);
     expect(() => JSON.parse(malformed.events[1]!.data)).toThrow();
   });
 
+  it('names the wrong-shape event content_block_delta, and carries a replaced request id in the header and the error event', async () => {
+    const { events, response } = await stream({ text: 'ab', wrongShapeAfterChunks: 1, errorEventAfterChunks: 2, requestId: 'req_odd', pingAfterChunks: [] });
+    expect(events.slice(0, 3)).toEqual([
+      expect.objectContaining({ event: 'message_start' }),
+      expect.objectContaining({ event: 'content_block_delta', data: '{"foo":1}' }),
+      expect.objectContaining({ event: 'content_block_start' }),
+    ]);
+    expect(response.headers.get('request-id')).toBe('req_odd');
+    expect(JSON.parse(events.at(-1)!.data)).toMatchObject({ type: 'error', request_id: 'req_odd' });
+  });
+
   it('leaves out message_delta and message_stop when told, and sends the retry headers', async () => {
-    const { events } = await stream({ text: 'ab', omitMessageDelta: true, omitMessageStop: true, pingAfterEvents: [] });
+    const { events } = await stream({ text: 'ab', omitMessageDelta: true, omitMessageStop: true, pingAfterChunks: [] });
     expect(names(events).slice(-2)).toEqual(['content_block_delta', 'content_block_stop']);
     await server!.close();
 
@@ -72,8 +85,8 @@ describe('mock Anthropic stream', () => {
   });
 
   it('drops the connection mid-stream on purpose, and knows it', async () => {
-    const { events, error } = await stream({ text: 'abcdefgh', chunkSize: 2, dropAfterEvents: 3 });
-    expect(error).toBeInstanceOf(TypeError);
+    const { events, error } = await stream({ text: 'abcdefgh', chunkSize: 2, dropAfterChunks: 3 });
+    expect(error).toBeInstanceOf(BrokenStream);
     expect(names(events)).toEqual(['message_start', 'content_block_start', 'ping', 'content_block_delta']);
     await server!.requests[0]!.settled;
     expect(server!.requests[0]).toMatchObject({ outcome: 'server-dropped', closedEarly: false });

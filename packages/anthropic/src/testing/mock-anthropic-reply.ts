@@ -60,5 +60,5 @@ export interface MockAnthropicReply extends MockAnthropicFaults {
    * pings themselves are not counted). `[2]` unless told: after the first
    * `content_block_start`, where the API sends one.
    */
-  readonly pingAfterEvents?: readonly number[];
+  readonly pingAfterChunks?: readonly number[];
 }

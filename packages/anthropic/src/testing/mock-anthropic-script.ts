@@ -1,4 +1,4 @@
-import type { Script } from '@rivulet/models/testing';
+import type { Script } from '@rivulet/provider-utils/testing';
 import type { AnthropicRecordedRequest } from './anthropic-request-record.js';
 import type { MockAnthropicReply } from './mock-anthropic-reply.js';
 

@@ -1,11 +1,10 @@
+import { faultHeaders, type HttpExchange } from '@rivulet/provider-utils/testing';
 import type { MockAnthropicFaults } from './mock-anthropic-faults.js';
 
-/** The extra response headers of a reply: its `headers` plus the retry hints. */
-export function replyHeaders(reply: MockAnthropicFaults): Record<string, string> {
+/** The response headers of a reply: the fault schedule's, plus Anthropic's `x-should-retry`. */
+export function replyHeaders(reply: MockAnthropicFaults, exchange: HttpExchange): Record<string, string> {
   return {
-    ...reply.headers,
-    ...(reply.retryAfter !== undefined && { 'retry-after': String(reply.retryAfter) }),
-    ...(reply.retryAfterMs !== undefined && { 'retry-after-ms': String(reply.retryAfterMs) }),
+    ...faultHeaders(reply, exchange),
     ...(reply.shouldRetry !== undefined && { 'x-should-retry': String(reply.shouldRetry) }),
   };
 }

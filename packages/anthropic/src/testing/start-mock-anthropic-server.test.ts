@@ -45,7 +45,7 @@ describe('the official SDK reads the mock (the mock speaks the real wire format)
   });
 
   it("errors reach the SDK as its own: a 529 with the request id, and a mid-stream error event", async () => {
-    const client = await sdkFor([{ status: 529 }, { text: 'partial', errorEventAfterEvents: 3 }]);
+    const client = await sdkFor([{ status: 529 }, { text: 'partial', errorEventAfterChunks: 3 }]);
     const overloaded = await client.messages.create(params).catch((e: unknown) => e);
     expect(overloaded).toBeInstanceOf(Anthropic.APIError);
     expect(overloaded).toMatchObject({ status: 529, requestID: server!.requests[0]!.requestId });

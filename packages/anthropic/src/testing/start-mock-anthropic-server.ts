@@ -1,4 +1,4 @@
-import { startMockHttpServer } from '@rivulet/models/testing';
+import { startMockHttpServer } from '@rivulet/provider-utils/testing';
 import type { AnthropicMockRequestBody, AnthropicRecordedRequest } from './anthropic-request-record.js';
 import { anthropicRoutes } from './anthropic-routes.js';
 import type { MockAnthropicScript } from './mock-anthropic-script.js';

@@ -1,8 +1,8 @@
-import type { ConformanceFinishReason, ConformanceReply } from '@rivulet/models/testing';
-import type { AnthropicRecordedRequest } from './anthropic-request-record.js';
-import { contentText } from './request-text.js';
+import { conformanceFaults, type ConformanceFinishReason, type ConformanceReply } from '@rivulet/provider-utils/testing';
 import { jsonModeInstruction } from '../request/response-format.js';
+import type { AnthropicRecordedRequest } from './anthropic-request-record.js';
 import type { MockAnthropicReply, MockStopReason } from './mock-anthropic-reply.js';
+import { contentText } from './request-text.js';
 
 const stopReasons: Record<ConformanceFinishReason, MockStopReason> = {
   stop: 'end_turn',
@@ -11,16 +11,21 @@ const stopReasons: Record<ConformanceFinishReason, MockStopReason> = {
   content_filter: 'refusal',
 };
 
-/** `message_start` and the text's `content_block_start` come before the first text delta. */
-const wire = (chunks: number): number => chunks + 2;
-
 /**
  * The conformance adapter's translation: a provider-neutral reply of
- * `@rivulet/models/testing`'s conformance suite as a mock Anthropic reply.
- * Structured output is answered as the forced tool's input when the request
- * forces a tool (the `jsonSchema` and `tool` methods), as text when the
- * system prompt asks for JSON (JSON mode), and with a 400 when the request
- * asked for neither. Retry-After goes out in seconds, as Anthropic sends it.
+ * `@rivulet/provider-utils/testing`'s conformance suite as a mock Anthropic
+ * reply. The faults go through the kit's `conformanceFaults` (`message_start`
+ * and the text's `content_block_start` come before the first text delta; the
+ * error code is Anthropic's error `type`; Retry-After in seconds, as
+ * Anthropic sends it). Structured output is answered as the forced tool's
+ * input when the request forces a tool (the `jsonSchema` and `tool` methods),
+ * as text when the system prompt asks for JSON (JSON mode), and with a 400
+ * when the request asked for neither.
+ *
+ * @example
+ * ```ts
+ * const server = await startMockAnthropicServer(playConformanceScript(script, toMockAnthropicReply));
+ * ```
  */
 export function toMockAnthropicReply(reply: ConformanceReply, request: AnthropicRecordedRequest): MockAnthropicReply {
   const structured = reply.structured === undefined ? {} : structuredReply(reply.structured, request);
@@ -33,14 +38,11 @@ export function toMockAnthropicReply(reply: ConformanceReply, request: Anthropic
     ...(reply.usage !== undefined && { usage: reply.usage }),
     ...(reply.chunkSize !== undefined && { chunkSize: reply.chunkSize }),
     ...(reply.delayMs !== undefined && { delayMs: reply.delayMs }),
-    ...(reply.status !== undefined && { status: reply.status }),
-    ...(reply.retryAfterMs !== undefined && { retryAfter: reply.retryAfterMs / 1000 }),
-    ...(reply.errorMessage !== undefined && { error: { message: reply.errorMessage } }),
-    ...(reply.headersDelayMs !== undefined && { headersDelayMs: reply.headersDelayMs }),
-    ...(reply.stallAfterChunks !== undefined && { stallAfterEvents: wire(reply.stallAfterChunks) }),
-    ...(reply.dropAfterChunks !== undefined && { dropAfterEvents: wire(reply.dropAfterChunks) }),
-    ...(reply.errorEventAfterChunks !== undefined && { errorEventAfterEvents: wire(reply.errorEventAfterChunks) }),
-    ...(reply.malformedAfterChunks !== undefined && { malformedAfterEvents: wire(reply.malformedAfterChunks) }),
+    ...conformanceFaults(reply, {
+      leadingEvents: 2,
+      error: ({ message, code }) => ({ ...(message !== undefined && { message }), ...(code !== undefined && { type: code }) }),
+      retryAfter: 'seconds',
+    }),
     ...(reply.truncate === true && { omitMessageDelta: true, omitMessageStop: true }),
   };
 }
