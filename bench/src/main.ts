@@ -12,6 +12,9 @@ import type { BenchCase, CaseResult, RunSettings } from './bench-case.js';
 import { batchLambdas } from './cases/batch-lambdas.js';
 import { chainStream } from './cases/chain-stream.js';
 import { httpStream } from './cases/http-stream.js';
+import { httpStreamResponses } from './cases/http-stream-responses.js';
+import { httpStreamGoogle } from './cases/http-stream-google.js';
+import { httpStreamOllama } from './cases/http-stream-ollama.js';
 import { invokeLambdas } from './cases/invoke-lambdas.js';
 import { memoryPatch } from './cases/memory-patch.js';
 import { parseCases } from './cases/parse-cases.js';
@@ -40,6 +43,9 @@ const cases: BenchCase[] = [
   memoryPatch,
   slowConsumerMemory,
   httpStream,
+  httpStreamResponses,
+  httpStreamOllama,
+  httpStreamGoogle,
 ].filter((benchCase) => only === undefined || only.includes(benchCase.id));
 
 const started = performance.now();

@@ -1,5 +1,5 @@
 import { Observable } from 'rxjs';
-import type { ChatModelProviderV1, ChatStreamPartV1 } from '@rivulet/models';
+import type { ChatModelProviderV1, ChatStreamPartV1 } from '@rivulet/provider';
 
 /**
  * A Rivulet provider that streams a fixed list of text deltas, then a finish,

@@ -13,8 +13,8 @@
  */
 import { z } from 'zod';
 import { ProviderError } from '@rivulet/core';
-import { OpenAIChatModel } from '@rivulet/models';
-import { startMockOpenAIServer } from '@rivulet/models/testing';
+import { OpenAIChatModel } from '@rivulet/openai';
+import { startMockOpenAIServer } from '@rivulet/openai/testing';
 import { chatPrompt } from '@rivulet/prompts';
 
 const reviews = [

@@ -3,8 +3,8 @@
  * normalised request to HTTP and the reply's lines to stream parts. Retries,
  * timeouts, aggregation, events and cancellation come from `ChatModel`.
  */
-import { isRetryableStatus, ProviderError, type Message } from '@rivulet/core';
-import type { ChatModelProviderV1, ChatRequestV1, ChatStreamPartV1 } from '@rivulet/models';
+import type { ChatModelProviderV1, ChatRequestV1, ChatStreamPartV1, PromptMessageV1 } from '@rivulet/provider';
+import { fromHttpResponse, fromTransportError, malformedEvent, providerError, requestIdOf, type ErrorContext } from '@rivulet/provider-utils';
 
 /** One line of a Parrot reply. */
 type ParrotLine =
@@ -26,49 +26,59 @@ export class ParrotProvider implements ChatModelProviderV1 {
   // An async generator starts nothing until iterated, and `fetch` closes the
   // connection when `request.signal` aborts: two rules of the contract for free.
   async *doStream(request: ChatRequestV1): AsyncGenerator<ChatStreamPartV1> {
-    const response = await fetch(`${this.#baseURL}/generate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model: this.modelId, messages: request.messages.map(toParrot), max_tokens: request.params.maxTokens }),
-      signal: request.signal,
-    });
-    if (!response.ok || !response.body) throw await this.#httpError(response);
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    for await (const line of lines(response.body)) {
-      const event = JSON.parse(line) as ParrotLine;
-      switch (event.type) {
-        case 'token':
-          yield { type: 'text-delta', text: event.text };
-          break;
-        case 'done': {
-          const { input, output } = event.usage;
-          yield { type: 'usage', usage: { inputTokens: input, outputTokens: output, totalTokens: input + output } };
-          yield { type: 'finish', reason: event.reason === 'stop' ? 'stop' : 'other', rawReason: event.reason };
-          break;
-        }
-        case 'error':
-          // Mid-stream: the model already said something, so retrying would repeat it; ChatModel won't.
-          throw new ProviderError(`parrot: ${event.message}`, { provider: this.provider, code: 'stream_error', requestId, retryable: false });
-      }
+    let context: ErrorContext = { provider: this.provider };
+    let response: Response;
+    try {
+      response = await fetch(`${this.#baseURL}/generate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: this.modelId, messages: request.messages.map(toParrot), max_tokens: request.params.maxTokens }),
+        signal: request.signal,
+      });
+    } catch (error) {
+      throw fromTransportError(error, context, request.signal, 'connect'); // AbortError, or a retryable connection_error
     }
-  }
-
-  /** An HTTP failure as a typed error: status, code, request id, whether to retry, and when. */
-  async #httpError(response: Response): Promise<ProviderError> {
-    const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
-    const retryAfter = Number(response.headers.get('retry-after'));
-    return new ProviderError(`parrot: HTTP ${response.status}: ${body?.error?.message ?? response.statusText}`, {
-      provider: this.provider,
-      status: response.status,
-      code: body?.error?.code,
-      requestId: response.headers.get('x-request-id') ?? undefined,
-      retryable: isRetryableStatus(response.status),
-      ...(Number.isFinite(retryAfter) && retryAfter > 0 && { retryAfterMs: retryAfter * 1000 }),
-    });
+    context = { ...context, requestId: requestIdOf(response) };
+    // Status, code, request id, Retry-After and whether to retry, from any common error body.
+    if (!response.ok || !response.body) throw await fromHttpResponse(response, context);
+    try {
+      for await (const line of lines(response.body)) {
+        const event = parseLine(line, context);
+        switch (event.type) {
+          case 'token':
+            yield { type: 'text-delta', text: event.text };
+            break;
+          case 'done': {
+            const { input, output } = event.usage;
+            yield { type: 'usage', usage: { inputTokens: input, outputTokens: output, totalTokens: input + output } };
+            yield { type: 'finish', reason: event.reason === 'stop' ? 'stop' : 'other', rawReason: event.reason };
+            break;
+          }
+          case 'error':
+            // Mid-stream: the model already said something, so retrying would repeat it; ChatModel won't.
+            throw providerError(context, event.message, { code: 'stream_error', retryable: false });
+        }
+      }
+    } catch (error) {
+      throw fromTransportError(error, context, request.signal, 'stream'); // Rivulet errors pass through
+    }
   }
 }
 
-function toParrot(message: Message): { role: string; text: string } {
+/** A line as a Parrot event; anything else is a `malformed_event`, never a TypeError later. */
+function parseLine(line: string, context: ErrorContext): ParrotLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    throw malformedEvent(context, `not JSON: ${line.slice(0, 40)}`, error);
+  }
+  const type = (value as { type?: unknown } | null)?.type;
+  if (type !== 'token' && type !== 'done' && type !== 'error') throw malformedEvent(context, `unknown line type ${String(type)}`);
+  return value as ParrotLine;
+}
+
+function toParrot(message: PromptMessageV1): { role: string; text: string } {
   const role = { system: 'system', human: 'user', ai: 'assistant', tool: 'tool' }[message.role];
   return { role, text: message.text };
 }

@@ -1,5 +1,5 @@
-import { OpenAIChatModel } from '@rivulet/models';
-import { startMockOpenAIServer } from '@rivulet/models/testing';
+import { OpenAIChatModel } from '@rivulet/openai';
+import { startMockOpenAIServer } from '@rivulet/openai/testing';
 import { scriptedPlan } from './trip.js';
 
 /** The model the demo uses, and how to release it. */

@@ -10,8 +10,8 @@
  */
 import { z } from 'zod';
 import type { AIMessageChunk } from '@rivulet/core';
-import { OpenAIChatModel } from '@rivulet/models';
-import { startMockOpenAIServer } from '@rivulet/models/testing';
+import { OpenAIChatModel } from '@rivulet/openai';
+import { startMockOpenAIServer } from '@rivulet/openai/testing';
 
 const apiKey = process.env['PERPLEXITY_API_KEY'];
 

@@ -15,8 +15,8 @@
 import { asyncScheduler, concatMap, delay, from, lastValueFrom, map, of, Subject, switchMap, tap, throttleTime } from 'rxjs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { OpenAIChatModel } from '@rivulet/models';
-import { startMockOpenAIServer } from '@rivulet/models/testing';
+import { OpenAIChatModel } from '@rivulet/openai';
+import { startMockOpenAIServer } from '@rivulet/openai/testing';
 import { elementsParser, structuredParser } from '@rivulet/parsers';
 import { chatPrompt } from '@rivulet/prompts';
 

@@ -11,8 +11,8 @@
  *   pnpm --filter @rivulet/example-structured-stream start
  */
 import { z } from 'zod';
-import { OpenAIChatModel } from '@rivulet/models';
-import { startMockOpenAIServer } from '@rivulet/models/testing';
+import { OpenAIChatModel } from '@rivulet/openai';
+import { startMockOpenAIServer } from '@rivulet/openai/testing';
 import { elementsParser } from '@rivulet/parsers';
 import { chatPrompt } from '@rivulet/prompts';
 

@@ -10,8 +10,9 @@
  */
 import { z } from 'zod';
 import { human, system, type AIMessageChunk, type Message } from '@rivulet/core';
-import { executeToolCalls, OpenAIChatModel, tool } from '@rivulet/models';
-import { startMockOpenAIServer, type OpenAIRecordedRequest } from '@rivulet/models/testing';
+import { executeToolCalls, tool } from '@rivulet/models';
+import { OpenAIChatModel } from '@rivulet/openai';
+import { startMockOpenAIServer, type OpenAIRecordedRequest } from '@rivulet/openai/testing';
 
 // A tool: a name, a description for the model, a zod schema for its arguments,
 // and `execute`, whose argument type is inferred from the schema.

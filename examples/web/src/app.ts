@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MockOpenAIServer } from '@rivulet/models/testing';
+import type { MockOpenAIServer } from '@rivulet/openai/testing';
 import { createHandler, toNodeListener } from '@rivulet/server';
 import { pageScript } from './bundle-page-script.js';
 import { pageHtml } from './page-html.js';

@@ -1,5 +1,5 @@
-import { OpenAIChatModel } from '@rivulet/models';
-import { startMockOpenAIServer, type MockOpenAIServer } from '@rivulet/models/testing';
+import { OpenAIChatModel } from '@rivulet/openai';
+import { startMockOpenAIServer, type MockOpenAIServer } from '@rivulet/openai/testing';
 import { readTripRequest, samplePlan } from './sample-plan.js';
 
 /** The model behind the example, and the offline mock it talks to when there is no API key. */
@@ -21,7 +21,7 @@ export interface TripModelOptions {
 /**
  * A chat model answering with a JSON trip plan: OpenAI (or any compatible
  * endpoint through OPENAI_BASE_URL) when there is a key, else the loopback
- * mock server from `@rivulet/models/testing`, which writes a sample plan for
+ * mock server from `@rivulet/openai/testing`, which writes a sample plan for
  * the destination it is asked about, slowly, like a real model.
  */
 export async function startTripModel(options: TripModelOptions = {}): Promise<TripModel> {

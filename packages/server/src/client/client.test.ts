@@ -138,12 +138,12 @@ describe('invokeRunnable and routeUrl', () => {
 });
 
 describe('the browser client', () => {
-  it('imports nothing but its own files, the patch applier and eventsource-parser (types of core are erased)', () => {
+  it('imports nothing but its own files, the patch applier and the SSE decoder (types of core are erased)', () => {
     const dir = fileURLToPath(new URL('.', import.meta.url));
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
       const imports = [...readFileSync(`${dir}/${file}`, 'utf8').matchAll(/^(import|export)( type)?[^;]*? from '([^']+)'/gm)];
       for (const [, , typeOnly, specifier] of imports) {
-        const allowed = /^\.\/|^@rivulet\/parsers\/patch$|^eventsource-parser$/.test(specifier!) || (typeOnly !== undefined && specifier === '@rivulet/core');
+        const allowed = /^\.\/|^@rivulet\/parsers\/patch$|^@rivulet\/provider-utils\/sse$/.test(specifier!) || (typeOnly !== undefined && specifier === '@rivulet/core');
         expect([file, specifier]).toSatisfy(() => allowed);
       }
     }

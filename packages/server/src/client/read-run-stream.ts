@@ -1,6 +1,6 @@
 import type { AggregationRule } from '@rivulet/core';
 import { QUIET_PERIOD_MS } from '@rivulet/parsers/patch';
-import { BrokenStream, SseReader } from './read-sse.js';
+import { BrokenStream, SseReader } from '@rivulet/provider-utils/sse';
 import { isErrorJSON, RemoteError } from './remote-error.js';
 import type { RunStreamItem } from './run-stream-item.js';
 import { SnapshotSlots } from './snapshot-slots.js';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandler } from '../handler/create-handler.js';
 import { RemoteRunnable } from '../remote/remote-runnable.js';
 import { readRunStream } from './read-run-stream.js';
-import { readSse } from './read-sse.js';
+import { readServerSentEvents as readSse } from '@rivulet/provider-utils/sse';
 import { RemoteError } from './remote-error.js';
 import type { RunStreamItem } from './run-stream-item.js';
 

@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { lambda } from '@rivulet/core';
 import { fakeRunnable } from '@rivulet/core/testing';
-import { OpenAIChatModel } from '@rivulet/models';
-import { startMockOpenAIServer, type MockOpenAIServer } from '@rivulet/models/testing';
+import { OpenAIChatModel } from '@rivulet/openai';
+import { startMockOpenAIServer, type MockOpenAIServer } from '@rivulet/openai/testing';
 import { textParser } from '@rivulet/parsers';
 import { promptTemplate } from '@rivulet/prompts';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';

@@ -1,7 +1,7 @@
 import { getEventListeners, setMaxListeners } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import { AbortError } from '@rivulet/core';
-import type { MockReply } from '@rivulet/models/testing';
+import type { MockReply } from '@rivulet/openai/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeRunnable } from '../client/invoke-runnable.js';
 import { Arrivals } from './arrivals.js';

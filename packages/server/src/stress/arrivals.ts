@@ -1,4 +1,4 @@
-import type { OpenAIRecordedRequest } from '@rivulet/models/testing';
+import type { OpenAIRecordedRequest } from '@rivulet/openai/testing';
 
 /** Lets a test wait until the mock model received a given run's request. */
 export class Arrivals {

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Runnable, RunOptions } from '@rivulet/core';
-import { OpenAIChatModel, type OpenAIChatModelOptions } from '@rivulet/models';
-import { startMockOpenAIServer, type MockOpenAIServer, type MockScript } from '@rivulet/models/testing';
+import { OpenAIChatModel, type OpenAIChatModelOptions } from '@rivulet/openai';
+import { startMockOpenAIServer, type MockOpenAIServer, type MockScript } from '@rivulet/openai/testing';
 import { structuredParser, type DeepPartial } from '@rivulet/parsers';
 import { promptTemplate } from '@rivulet/prompts';
 import { createHandler } from '../handler/create-handler.js';

@@ -1,5 +1,5 @@
 import { OutputParserError, ProviderError, TimeoutError, TruncatedStreamError } from '@rivulet/core';
-import type { MockReply } from '@rivulet/models/testing';
+import type { MockReply } from '@rivulet/openai/testing';
 import { replyFor } from './run-script.js';
 
 /** How a run facing a fault must end. */

@@ -1,4 +1,4 @@
-import type { MockScript } from '@rivulet/models/testing';
+import type { MockScript } from '@rivulet/openai/testing';
 import type { FaultCase } from './fault-cases.js';
 import { runIdOf } from './run-script.js';
 

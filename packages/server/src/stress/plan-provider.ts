@@ -1,4 +1,4 @@
-import type { ChatModelProviderV1, ChatStreamPartV1 } from '@rivulet/models';
+import type { ChatModelProviderV1, ChatStreamPartV1 } from '@rivulet/provider';
 import { replyFor } from './run-script.js';
 
 /**

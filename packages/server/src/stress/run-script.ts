@@ -1,4 +1,4 @@
-import type { OpenAIRecordedRequest } from '@rivulet/models/testing';
+import type { OpenAIRecordedRequest } from '@rivulet/openai/testing';
 import { z } from 'zod';
 
 /** What every stress run asks for: its id, which its whole expected output derives from. */
