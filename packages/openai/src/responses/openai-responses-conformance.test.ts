@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inspect } from 'node:util';
 import { conformanceFaults, describeProviderConformance, playConformanceScript, type ConformanceReply } from '@rivulet/provider-utils/testing';
 import { responsesBody, startMockOpenAIServer, type MockReply, type OpenAIRecordedRequest } from '../testing/index.js';
+import { conformanceContent } from '../test-support/conformance-content.js';
 import { OpenAIResponsesModel } from './openai-responses-model.js';
 
 const apiKey = 'sk-test-responses-conformance-secret';
@@ -19,14 +20,8 @@ const apiKey = 'sk-test-responses-conformance-secret';
 function toMockReply(reply: ConformanceReply, request: OpenAIRecordedRequest): MockReply {
   const structured = reply.structured === undefined ? {} : structuredReply(reply.structured, request);
   return {
-    ...(reply.text !== undefined && { text: reply.text }),
-    ...(reply.reasoning !== undefined && { reasoning: reply.reasoning }),
-    ...(reply.toolCalls !== undefined && { toolCalls: reply.toolCalls }),
+    ...conformanceContent(reply),
     ...structured,
-    ...(reply.finishReason !== undefined && { finishReason: reply.finishReason }),
-    ...(reply.usage !== undefined && { usage: { promptTokens: reply.usage.inputTokens, completionTokens: reply.usage.outputTokens } }),
-    ...(reply.chunkSize !== undefined && { chunkSize: reply.chunkSize }),
-    ...(reply.delayMs !== undefined && { delayMs: reply.delayMs }),
     ...conformanceFaults(reply, {
       leadingEvents: 4,
       error: ({ message, code }) => ({ ...(message !== undefined && { message }), ...(code !== undefined && { code }) }),

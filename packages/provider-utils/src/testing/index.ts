@@ -3,6 +3,7 @@ export {
   startMockHttpServer,
   SseWriter,
   NdjsonWriter,
+  FramedStreamWriter,
   jsonEvent,
   splitText,
   sendBody,

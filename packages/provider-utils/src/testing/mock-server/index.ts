@@ -3,6 +3,7 @@ export type { HttpExchange } from './http-exchange.js';
 export type { RecordedRequest, RequestOutcome } from './recorded-request.js';
 export { SseWriter, type SseOpenOptions } from './sse-writer.js';
 export { NdjsonWriter } from './ndjson-writer.js';
+export { FramedStreamWriter } from './framed-stream-writer.js';
 export type { EventStreamWriter, StreamStartOptions } from './event-stream-writer.js';
 export { jsonEvent, type WireEvent } from './wire-event.js';
 export { splitText } from './split-text.js';

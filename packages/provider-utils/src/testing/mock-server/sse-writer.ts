@@ -1,7 +1,6 @@
-import type { EventStreamWriter, StreamStartOptions } from './event-stream-writer.js';
-import type { HttpExchange } from './http-exchange.js';
+import type { StreamStartOptions } from './event-stream-writer.js';
+import { FramedStreamWriter } from './framed-stream-writer.js';
 import type { WireEvent } from './wire-event.js';
-import { writeFlushed } from './write-flushed.js';
 
 /** Options for {@link SseWriter.start}. */
 export type SseOpenOptions = StreamStartOptions;
@@ -12,45 +11,23 @@ export type SseOpenOptions = StreamStartOptions;
  * every call is a no-op returning false, so a script never writes into a dead
  * connection.
  */
-export class SseWriter implements EventStreamWriter {
-  readonly #exchange: HttpExchange;
-
-  constructor(exchange: HttpExchange) {
-    this.#exchange = exchange;
+export class SseWriter extends FramedStreamWriter {
+  protected contentHeaders(): Readonly<Record<string, string>> {
+    return { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' };
   }
 
-  /** True while the client is still there and the stream not ended. */
-  get open(): boolean {
-    const { response, signal } = this.#exchange;
-    return !signal.aborted && !response.destroyed && !response.writableEnded;
-  }
-
-  /** Sends the event-stream headers right away, so the client sees them before the first event. */
-  start(options: SseOpenOptions = {}): void {
-    const { response } = this.#exchange;
-    if (!this.open || response.headersSent) return;
-    const status = options.status ?? 200;
-    response.writeHead(status, {
-      ...options.headers,
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      connection: 'keep-alive',
-    });
-    response.flushHeaders();
-    this.#exchange.noteStatus(status);
+  /** `data:` lines for the event's data (multi-line data split as the SSE format requires), after its `event:` name if any. */
+  protected frame(event: WireEvent): string {
+    const name = event.event === undefined ? '' : `event: ${event.event}\n`;
+    return `${name}${event.data.split('\n').map((line) => `data: ${line}\n`).join('')}\n`;
   }
 
   /**
    * Writes one event whose `data:` field is `data` verbatim (it may be
-   * invalid JSON on purpose). Multi-line data is split into several `data:`
-   * lines as the SSE format requires.
+   * invalid JSON on purpose).
    */
-  async event(data: string, eventName?: string): Promise<boolean> {
-    const name = eventName === undefined ? '' : `event: ${eventName}\n`;
-    const lines = data.split('\n').map((line) => `data: ${line}\n`).join('');
-    const written = await writeFlushed(this.#exchange.response, `${name}${lines}\n`, this.#exchange.signal);
-    if (written) this.#exchange.noteEvent();
-    return written;
+  event(data: string, eventName?: string): Promise<boolean> {
+    return this.write(eventName === undefined ? { data } : { data, event: eventName });
   }
 
   /** Writes a JSON value as one event. */
@@ -58,21 +35,11 @@ export class SseWriter implements EventStreamWriter {
     return this.event(JSON.stringify(value), eventName);
   }
 
-  /** Writes a {@link WireEvent}. */
-  write(event: WireEvent): Promise<boolean> {
-    return this.event(event.data, event.event);
-  }
-
   /**
    * Writes `event: ping` with no data, the keep-alive some servers send: an
    * SSE client never dispatches it. Not counted in `eventsSent`.
    */
   keepAlive(): Promise<boolean> {
-    return writeFlushed(this.#exchange.response, 'event: ping\n\n', this.#exchange.signal);
-  }
-
-  /** Ends the stream cleanly (the chunked body is terminated). */
-  end(): void {
-    if (this.open) this.#exchange.response.end();
+    return this.writeUncounted('event: ping\n\n');
   }
 }
