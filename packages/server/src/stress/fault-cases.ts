@@ -95,9 +95,10 @@ export const faultCases: readonly FaultCase[] = [
   { name: 'short pause mid-stream (under the idle timeout)', replies: (id) => [{ ...ok(id), stallAfterChunks: 3, stallMs: 100 }], outcome: resolves, requests: 1 },
   {
     name: 'error event before the first chunk',
+    // A transient error type before any content: nothing reached the user, so it is retried (maxRetries 2), then surfaces as retryable.
     replies: (id, secret) => [{ ...ok(id), errorEventAfterChunks: 0, error: { message: `overloaded (${secret})`, type: 'server_error' } }],
-    outcome: provider((e) => !e.retryable),
-    requests: 1,
+    outcome: provider((e) => e.retryable),
+    requests: 3,
   },
   {
     name: 'error event mid-stream',
