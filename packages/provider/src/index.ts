@@ -31,5 +31,5 @@ export type {
   UserPromptMessageV1,
 } from './v1/prompt.js';
 export type { FinishReasonV1, UsageV1 } from './v1/usage.js';
-export type { ObserverV1, SubscribableV1 } from './v1/subscribable.js';
+export type { ObserverV1, SubscribableV1, UnsubscribableV1 } from './v1/subscribable.js';
 export type { EmbeddingModelProviderV1, EmbeddingRequestV1, EmbeddingResultV1 } from './v1/embedding-model-provider.js';

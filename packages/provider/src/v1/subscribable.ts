@@ -1,8 +1,17 @@
 /** Receives the values of a {@link SubscribableV1}. */
 export interface ObserverV1<T> {
+  /** One value of the stream. */
   next(value: T): void;
+  /** The stream failed; nothing follows. */
   error(error: unknown): void;
+  /** The stream ended; nothing follows. */
   complete(): void;
+}
+
+/** What {@link SubscribableV1.subscribe} returns: a way to stop. */
+export interface UnsubscribableV1 {
+  /** Stops the stream and all its work (an HTTP request is aborted). */
+  unsubscribe(): void;
 }
 
 /**
@@ -11,5 +20,6 @@ export interface ObserverV1<T> {
  * all work.
  */
 export interface SubscribableV1<T> {
-  subscribe(observer: ObserverV1<T>): { unsubscribe(): void };
+  /** Starts the stream, delivering to `observer`. */
+  subscribe(observer: ObserverV1<T>): UnsubscribableV1;
 }
