@@ -156,11 +156,28 @@ describe('coerceMessages', () => {
   });
 
   it('names the index of a bad entry', () => {
-    const error = inputError(() => coerceMessages(['ok', ['human', 'ok'], { role: 'robot', content: 'x' }] as MessageLike[]));
+    const error = inputError(() => coerceMessages(['ok', ['human', 'ok'], { role: 'robot', content: 'x' }]));
     expect(error.message).toBe(
       'Invalid message at index 2: unknown role "robot" (expected one of system, developer, user, human, assistant, ai, tool)',
     );
     expect(error.position).toBe(2);
+  });
+
+  it('reads objects written without `as const` (role typed as string)', () => {
+    const messages = [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }];
+    expect(coerceMessages(messages).map((m) => [m.role, m.text])).toEqual([
+      ['system', 'Be brief.'],
+      ['human', 'Hi'],
+    ]);
+  });
+
+  it('rejects an unknown string role with its index', () => {
+    const messages = [{ role: 'system', content: 'Be brief.' }, { role: 'bot', content: 'Hi' }];
+    const error = inputError(() => coerceMessages(messages));
+    expect(error.message).toBe(
+      'Invalid message at index 1: unknown role "bot" (expected one of system, developer, user, human, assistant, ai, tool)',
+    );
+    expect(error.position).toBe(1);
   });
 
   it('rejects a value that is not an array', () => {

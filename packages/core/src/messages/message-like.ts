@@ -19,9 +19,24 @@ export interface OpenAIStyleToolCall {
 /**
  * A message as the OpenAI chat API writes it. `developer` reads as a system message,
  * `user` as human, `assistant` as ai. Fields not listed here are ignored.
+ *
+ * @example
+ * ```ts
+ * // No `as const` needed: `role` is inferred as `string` and checked when the messages are read.
+ * const messages = [
+ *   { role: 'system', content: 'Be brief.' },
+ *   { role: 'user', content: 'Hi' },
+ * ];
+ * coerceMessages(messages);
+ * ```
  */
 export interface OpenAIStyleMessage {
-  readonly role: MessageObjectRole;
+  /**
+   * Any string, so a list written without `as const` (where TypeScript infers `role: string`)
+   * is accepted, as the OpenAI SDK accepts it; the known roles still autocomplete.
+   * An unknown role is an `InputError` naming it and the message's index.
+   */
+  readonly role: MessageObjectRole | (string & {});
   /** May be `null` or absent only on an assistant message that calls tools. */
   readonly content?: string | readonly OpenAIStyleContentPart[] | null | undefined;
   readonly name?: string | undefined;

@@ -13,6 +13,8 @@ import {
   type Message,
   type MessageJSON,
   type MessageLike,
+  type MessageObjectRole,
+  type OpenAIStyleMessage,
   type ToolCall,
 } from '../index.js';
 
@@ -32,8 +34,25 @@ describe('message types', () => {
     expectTypeOf(coerceMessages(likes)).toEqualTypeOf<Message[]>();
     // @ts-expect-error tool messages need an id, so there is no tool tuple
     coerceMessage(['tool', 'x']);
-    // @ts-expect-error unknown role
-    coerceMessage({ role: 'robot', content: 'x' });
+    // @ts-expect-error a role is a string
+    coerceMessage({ role: 1, content: 'x' });
+  });
+
+  it('accepts message objects written without `as const` (role inferred as string)', () => {
+    const messages = [{ role: 'system', content: '…' }, { role: 'user', content: '…' }];
+    expectTypeOf(messages).toEqualTypeOf<{ role: string; content: string }[]>();
+    expectTypeOf(coerceMessages(messages)).toEqualTypeOf<Message[]>();
+    expectTypeOf(messages).toExtend<readonly MessageLike[]>();
+    expectTypeOf(messages[0]!).toExtend<MessageLike>();
+    const toolReply = { role: 'tool', content: '22°C', tool_call_id: 'call_1' };
+    expectTypeOf(coerceMessage(toolReply)).toEqualTypeOf<Message>();
+  });
+
+  it('still autocompletes the known roles', () => {
+    expectTypeOf<OpenAIStyleMessage['role']>().toExtend<string>();
+    expectTypeOf<MessageObjectRole>().toExtend<OpenAIStyleMessage['role']>();
+    // `string & {}` keeps the literal members in the union, which is what the editor offers.
+    expectTypeOf<Extract<OpenAIStyleMessage['role'], 'assistant'>>().toEqualTypeOf<'assistant'>();
   });
 
   it('narrows by role and by guards', () => {

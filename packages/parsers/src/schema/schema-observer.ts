@@ -5,6 +5,7 @@ import { ParseFailure } from '../json/parse-failure.js';
 import { toPointer } from '../patch/json-pointer.js';
 import { childNodes } from './child-nodes.js';
 import { describeNodes, fittingNodes, jsonTypeOf } from './fitting-nodes.js';
+import { closestObjectNode, describeMissingKeys } from './missing-keys.js';
 import { accepts, requiredKeys } from './required-keys.js';
 import type { SchemaNode, SchemaNodes } from './schema-node.js';
 import { schemaNodesOf } from './schema-nodes-of.js';
@@ -43,7 +44,8 @@ export class SchemaObserver implements JsonObserver {
   validate(value: unknown): unknown {
     const result = safeParse(this.schema, value);
     if (result.success) return result.data;
-    throw new ParseFailure(`Output does not match the schema: ${result.error.issues.map((i) => i.message).join('; ')}`, undefined, result.error.issues);
+    const described = result.error.issues.map((i) => (i.path.length === 0 ? i.message : `at ${toPointer(i.path.map(String))}: ${i.message}`));
+    throw new ParseFailure(`Output does not match the schema: ${described.join('; ')}`, undefined, result.error.issues);
   }
 
   /** @internal */
@@ -54,6 +56,7 @@ export class SchemaObserver implements JsonObserver {
     const absent = value === null && this.nullAsAbsent && top !== undefined && isNullForAbsent(top, path[path.length - 1] as JsonPathSegment);
     if (nodes !== 'any' && !absent) {
       fitting = fittingNodes(nodes, value);
+      if (nodes.length === 0) this.fail(`${typeof path[path.length - 1] === 'number' ? 'an item' : 'a key'} the schema does not allow`, path, nodes, value);
       if (fitting.length === 0) this.fail(`expected ${describeNodes(nodes)}, got ${jsonTypeOf(value)}`, path, nodes, value);
     }
     if (isContainer(value)) {
@@ -83,23 +86,27 @@ export class SchemaObserver implements JsonObserver {
   onEnd(path: JsonPath, value: JsonValue): void {
     if (!isContainer(value)) {
       const nodes = this.current;
-      if (nodes !== 'any' && !nodes.some((n) => n.kind === 'null' || ('plain' in n && n.plain) || accepts(n.schema, value))) this.fail('invalid value', path, nodes, value);
+      if (nodes !== 'any' && !nodes.some((n) => n.kind === 'null' || ('plain' in n && n.plain) || accepts(n.schema, value))) this.fail(undefined, path, nodes, value);
       return;
     }
     const nodes = this.frames.pop() as SchemaNodes;
     if (nodes === 'any' || Array.isArray(value)) return;
     const complete = (n: SchemaNode): boolean => n.kind !== 'object' || requiredKeys(n).every((key) => Object.hasOwn(value, key));
-    if (!nodes.some(complete)) this.fail('missing required keys', path, nodes, value);
+    if (nodes.some(complete)) return;
+    const closest = closestObjectNode(nodes, value);
+    if (closest === undefined) this.fail('missing required keys', path, nodes, value);
+    this.fail(describeMissingKeys(closest, value), path, [closest], value);
   }
 
-  // Fails with the issues of the first alternative (zod explains better than we could).
-  private fail(reason: string, path: JsonPath, nodes: SchemaNodes, value: unknown): never {
+  // The message says where and what; the issues of the first alternative go along for code
+  // (zod explains better than we could). `reason` undefined: a value only zod can explain.
+  private fail(reason: string | undefined, path: JsonPath, nodes: SchemaNodes, value: unknown): never {
     const node = nodes === 'any' ? undefined : nodes.find((n): n is Exclude<SchemaNode, { kind: 'null' }> => n.kind !== 'null');
     // zod reports paths relative to the value checked; make them absolute in the document.
     const relative = node === undefined ? [] : (safeParse(node.schema, value).error?.issues ?? []);
     const issues = relative.map((issue) => ({ ...issue, path: [...path, ...issue.path] }));
     const where = path.length === 0 ? 'the root' : toPointer(path);
-    const detail = issues.length > 0 ? `: ${issues.map((i) => i.message).join('; ')}` : '';
-    throw new ParseFailure(`Output cannot match the schema at ${where}, ${reason}${detail}`, undefined, issues);
+    const what = reason ?? `invalid ${jsonTypeOf(value as JsonValue)}${issues.length > 0 ? ` (${issues.map((i) => i.message).join('; ')})` : ''}`;
+    throw new ParseFailure(`Output cannot match the schema at ${where}: ${what}`, undefined, issues);
   }
 }

@@ -56,6 +56,45 @@ describe('StructuredJsonParser', () => {
     expect(error?.text).toBe(chunks.slice(0, failingChunk + 1).join(''));
   });
 
+  describe('says what is wrong and where', () => {
+    const trip = z.object({ trip: z.object({ from: z.string(), days: z.number(), mode: z.enum(['train', 'car']).nullable() }) });
+
+    it('names a missing required key, its path and its type', () => {
+      const { error } = run(trip, ['{"trip": {"from": "Oslo", "mode": null', '}}']);
+      expect(error?.message).toBe('Output cannot match the schema at /trip: missing required key "days" (expected number) at position 38');
+      expect(error?.issues).toMatchObject([{ path: ['trip', 'days'] }]);
+    });
+
+    it('names every missing key', () => {
+      const { error } = run(trip, ['{"trip": {}}']);
+      expect(error?.message).toBe(
+        'Output cannot match the schema at /trip: missing required keys "from" (expected string), "days" (expected number), "mode" (expected null or "train" or "car") at position 10',
+      );
+    });
+
+    it('reports a missing key against the alternative the object was meant to be', () => {
+      const shape = z.discriminatedUnion('type', [z.object({ type: z.literal('circle'), r: z.number() }), z.object({ type: z.literal('square'), side: z.number() })]);
+      expect(run(shape, ['{"type": "square"}']).error?.message).toBe('Output cannot match the schema at the root: missing required key "side" (expected number) at position 17');
+    });
+
+    it('names the expected and the received type', () => {
+      const { error } = run(trip, ['{"trip": {"from": "Oslo", "days": "3"}}']);
+      expect(error?.message).toBe('Output cannot match the schema at /trip/days: expected number, got string at position 34');
+      expect(error?.issues).toMatchObject([{ path: ['trip', 'days'] }]);
+    });
+
+    it("gives zod's reason for a value of the right type that its checks reject", () => {
+      expect(run(person, ['{"name": "A", "email": "not-an-email"}']).error?.message).toBe(
+        'Output cannot match the schema at /email: invalid string (Invalid email address) at position 23',
+      );
+    });
+
+    it('names the path of each issue found on the whole value', () => {
+      const schema = z.object({ a: z.array(z.number()).min(2) });
+      expect(run(schema, ['{"a": [1]}']).error?.message).toBe('Output does not match the schema: at /a: Too small: expected array to have >=2 items at position 10');
+    });
+  });
+
   it('fails at the end when only the whole value can tell', () => {
     const schema = z.object({ a: z.array(z.number()).min(2) }).refine((v) => v.a[0] === 1, 'first must be 1');
     const short = run(schema, ['{"a": [1]}']);
@@ -88,7 +127,7 @@ describe('StructuredJsonParser', () => {
   });
 
   it('rejects unknown keys of strict objects early, and follows records, tuples and lazy schemas', () => {
-    expect(run(z.strictObject({ a: z.string() }), ['{"b": 1', '}']).error?.message).toMatch(/at \/b, expected nothing/);
+    expect(run(z.strictObject({ a: z.string() }), ['{"b": 1', '}']).error?.message).toMatch(/at \/b: a key the schema does not allow/);
     expect(run(z.record(z.string(), z.number()), ['{"x": 1, "y": "', '"}']).values).toHaveLength(0);
     expect(run(z.tuple([z.string(), z.number()]), ['["a", 1, ', '2]']).error?.message).toMatch(/at \/2/);
     type Tree = { value: number; children: Tree[] };
