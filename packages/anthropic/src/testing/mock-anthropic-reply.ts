@@ -5,7 +5,7 @@ export type MockStopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool
 
 /** One tool call (`tool_use` block) the mock model makes. */
 export interface MockToolUse {
-  /** Block id; `toolu_mock_<n>` unless told. */
+  /** Block id; `toolu_mock_<request index>_<n>` unless told, so no two responses of a server share one. */
   readonly id?: string;
   readonly name: string;
   /** The input as the JSON text the model writes, streamed as `input_json_delta` pieces. */

@@ -27,7 +27,7 @@ export interface MessagePlan {
 
 /** Applies a reply's defaults against the request it answers. */
 export function planMessage(reply: MockAnthropicReply, request: AnthropicRecordedRequest): MessagePlan {
-  const toolCalls = (reply.toolCalls ?? []).map((call, index) => ({ id: call.id ?? `toolu_mock_${index}`, name: call.name, input: call.input }));
+  const toolCalls = (reply.toolCalls ?? []).map((call, index) => ({ id: call.id ?? `toolu_mock_${request.index}_${index}`, name: call.name, input: call.input }));
   const thinking = reply.thinking ?? '';
   const text = reply.text ?? '';
   const written = thinking + text + toolCalls.map((call) => call.name + call.input).join('');

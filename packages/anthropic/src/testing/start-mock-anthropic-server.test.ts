@@ -38,6 +38,16 @@ describe('the official SDK reads the mock (the mock speaks the real wire format)
     expect(server!.requests[0]!.body).toMatchObject({ stream: true, model: 'claude-test' });
   });
 
+  it('generates tool_use ids unique per response and keeps scripted ones', async () => {
+    const client = await sdkFor([
+      { toolCalls: [{ name: 'a', input: '{}' }, { id: 'toolu_kept', name: 'b', input: '{}' }] },
+      { toolCalls: [{ name: 'a', input: '{}' }] },
+    ]);
+    const idsOf = async () => (await client.messages.create(params)).content.flatMap((block) => (block.type === 'tool_use' ? [block.id] : []));
+    expect(await idsOf()).toEqual(['toolu_mock_0_0', 'toolu_kept']);
+    expect(await idsOf()).toEqual(['toolu_mock_1_0']);
+  });
+
   it('answers a request without stream with one message', async () => {
     const client = await sdkFor({ text: 'Whole.', stopReason: 'max_tokens' });
     const message = await client.messages.create(params);

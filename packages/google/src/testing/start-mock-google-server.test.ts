@@ -1,5 +1,6 @@
 import { GoogleGenAI } from '@google/genai';
 import { afterEach, describe, expect, it } from 'vitest';
+import { GoogleChatModel } from '../chat/google-chat-model.js';
 import { startMockGoogleServer, type MockGoogleServer, type MockScript } from './index.js';
 
 const open: MockGoogleServer[] = [];
@@ -124,5 +125,16 @@ describe('startMockGoogleServer: the wire', () => {
     expect(chunks).toHaveLength(1);
     expect(chunks[0]).toMatchObject({ promptFeedback: { blockReason: 'SAFETY' } });
     expect(chunks[0]?.['candidates']).toBeUndefined();
+  });
+});
+
+describe('startMockGoogleServer: tool-call ids', () => {
+  it('sends no generated id, as Gemini does, so every turn gets a fresh id from the model; a scripted id is sent as given', async () => {
+    const server = await start([{ functionCalls: [{ name: 'clock' }] }, { functionCalls: [{ name: 'clock' }] }, { functionCalls: [{ name: 'clock', id: 'fc_kept' }] }]);
+    const model = new GoogleChatModel({ model: 'gemini-test', apiKey: 'k', baseURL: server.url });
+    const ids = [];
+    for (let turn = 0; turn < 3; turn++) ids.push((await model.invoke('What time is it?')).toolCalls[0]?.id);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect(ids[2]).toBe('fc_kept');
   });
 });

@@ -1,5 +1,6 @@
 import { Ollama } from 'ollama/browser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OllamaChatModel } from '../chat/ollama-chat-model.js';
 import { startMockOllamaServer, type MockOllamaScript, type MockOllamaServer } from './index.js';
 
 let server: MockOllamaServer | undefined;
@@ -174,5 +175,21 @@ describe('startMockOllamaServer: faults', () => {
     const started = performance.now();
     await fetch(`${url}/api/chat`, { method: 'POST', body: chatBody() });
     expect(performance.now() - started).toBeGreaterThanOrEqual(110);
+  });
+});
+
+describe('startMockOllamaServer: tool-call ids', () => {
+  it('sends tool calls without ids, as Ollama does, so every turn gets a fresh id from the model', async () => {
+    const reply = { toolCalls: [{ name: 'clock', arguments: {} }] };
+    const { url } = await start([reply, reply, reply]);
+    const { lines } = await rawChat(url);
+    expect(lines[0]).toMatchObject({ message: { tool_calls: [{ function: { name: 'clock' } }] } });
+    expect(JSON.stringify(lines)).not.toContain('"id"');
+    const model = new OllamaChatModel({ model: 'llama3.2', host: url });
+    const first = (await model.invoke('What time is it?')).toolCalls[0]?.id;
+    const second = (await model.invoke('And now?')).toolCalls[0]?.id;
+    expect(first).toMatch(/^call_/);
+    expect(second).toMatch(/^call_/);
+    expect(first).not.toBe(second);
   });
 });

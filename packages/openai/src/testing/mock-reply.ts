@@ -5,7 +5,7 @@ export type MockFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filte
 
 /** One tool call the mock model makes. */
 export interface MockToolCall {
-  /** Call id; `call_mock_<n>` unless told. */
+  /** Call id; `call_mock_<request index>_<n>` unless told, so no two responses of a server share one. */
   readonly id?: string;
   /** Function name. */
   readonly name: string;

@@ -28,7 +28,7 @@ export interface CompletionPlan {
 /** Applies a reply's defaults against the request it answers. */
 export function planCompletion(reply: MockReply, request: OpenAIRecordedRequest): CompletionPlan {
   const body = request.body;
-  const choices = resolveChoices(reply, typeof body?.n === 'number' ? body.n : 1);
+  const choices = resolveChoices(reply, typeof body?.n === 'number' ? body.n : 1, request.index);
   const requestModel = typeof body?.model === 'string' ? body.model : undefined;
   return {
     id: reply.id ?? `chatcmpl-mock${request.index}`,

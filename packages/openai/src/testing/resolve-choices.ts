@@ -18,16 +18,20 @@ export interface ResolvedChoice {
 
 /**
  * The choices a reply answers with: its `choices`, or its top-level choice
- * repeated `n` times (the request's `n`, at least 1).
+ * repeated `n` times (the request's `n`, at least 1). A call without a
+ * scripted id gets `call_mock_<request index>_<n>`, `n` counting the
+ * response's calls across choices: ids never repeat on one server, as a
+ * real provider's do not, so a multi-turn test cannot pass on colliding ids.
  */
-export function resolveChoices(reply: MockReply, n: number): ResolvedChoice[] {
+export function resolveChoices(reply: MockReply, n: number, requestIndex: number): ResolvedChoice[] {
   const choices = reply.choices ?? Array.from({ length: Math.max(1, n) }, () => reply);
+  let position = 0;
   return choices.map((choice, index) => {
-    const toolCalls = (choice.toolCalls ?? []).map((call, callIndex) => ({
-      id: call.id ?? `call_mock_${callIndex}`,
-      name: call.name,
-      arguments: call.arguments,
-    }));
+    const toolCalls = (choice.toolCalls ?? []).map((call) => {
+      const id = call.id ?? `call_mock_${requestIndex}_${position}`;
+      position += 1;
+      return { id, name: call.name, arguments: call.arguments };
+    });
     return {
       index,
       text: choice.text ?? '',

@@ -99,7 +99,20 @@ describe('streaming through the openai SDK', () => {
     const client = await start({ toolCalls: [{ name: 'f', arguments: '{}' }], contentNull: true });
     const chunks = await streamChunksOf(client);
     expect(chunks[0]!.choices[0]!.delta).toEqual({ role: 'assistant', content: null, refusal: null });
-    expect(chunks[1]!.choices[0]!.delta).toMatchObject({ content: null, tool_calls: [{ index: 0, id: 'call_mock_0' }] });
+    expect(chunks[1]!.choices[0]!.delta).toMatchObject({ content: null, tool_calls: [{ index: 0, id: 'call_mock_0_0' }] });
+  });
+
+  test('generates tool-call ids unique per response and choice, and keeps scripted ones', async () => {
+    const client = await start([
+      { toolCalls: [{ name: 'a', arguments: '{}' }, { id: 'call_kept', name: 'b', arguments: '{}' }] },
+      { toolCalls: [{ name: 'a', arguments: '{}' }] },
+    ]);
+    const idsOf = async (n: number) => {
+      const completion = await client.chat.completions.create({ model: 'gpt-test', messages, n });
+      return completion.choices.flatMap((choice) => (choice.message.tool_calls ?? []).map((call) => call.id));
+    };
+    expect(await idsOf(1)).toEqual(['call_mock_0_0', 'call_kept']);
+    expect(await idsOf(2)).toEqual(['call_mock_1_0', 'call_mock_1_1']);
   });
 
   test('streams Ollama-style tool calls: whole, all at index 0, told apart by id', async () => {

@@ -15,6 +15,7 @@ import { openRunStream } from '../client/open-run-stream.js';
 import type { WireRunOptions } from '../client/wire-types.js';
 import { remoteEvents } from './remote-events.js';
 import type { RemoteRunnableOptions } from './remote-runnable-options.js';
+import type { RemoteChunk, RemoteInput, RemoteOutput } from './remote-types.js';
 import { reviveChunk } from './revive-chunk.js';
 import { toRemoteError } from './to-remote-error.js';
 
@@ -41,14 +42,21 @@ import { toRemoteError } from './to-remote-error.js';
  * runnable (keyed `parallel`, message chunks, snapshots, items); see
  * {@link RemoteRunnableOptions.aggregate} to know it before the first run.
  *
+ * The types come from the served runnable's type, imported type-only so no
+ * server code reaches the client: `RemoteRunnable<typeof tripPlanner>` has its
+ * input, output and chunk types. Written out, they are `RemoteRunnable<I, O, C>`
+ * (`C` defaults to `O`).
+ *
  * @example
  * ```ts
- * const trip = new RemoteRunnable<{ destination: string }, TripPlan>({ url: 'http://localhost:3000/api/trip' });
+ * import type { tripPlanner } from './server/trip-planner.js';
+ *
+ * const trip = new RemoteRunnable<typeof tripPlanner>({ url: 'http://localhost:3000/api/trip' });
  * for await (const plan of trip.stream({ destination: 'Lisbon' })) console.log(plan.days?.length);
  * const summary = trip.pipe((plan) => `${plan.days.length} days in ${plan.destination}`);
  * ```
  */
-export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
+export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<RemoteInput<I>, RemoteOutput<I, O>, RemoteChunk<I, C>> {
   readonly name: string;
   readonly url: string;
   readonly #options: RemoteRunnableOptions;
@@ -63,11 +71,11 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
   }
 
   /** The rule the server announced in its latest stream (or the one declared in the options, until then). */
-  get aggregation(): Aggregation<C, O> {
+  get aggregation(): Aggregation<RemoteChunk<I, C>, RemoteOutput<I, O>> {
     return this.#rule;
   }
 
-  doStream(input: StreamInput<I>, ctx: RunContext): Observable<C> {
+  doStream(input: StreamInput<RemoteInput<I>>, ctx: RunContext): Observable<RemoteChunk<I, C>> {
     return wholeInput(input, this.name).pipe(concatMap((value) => this.#run(value, ctx)));
   }
 
@@ -81,12 +89,12 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
    * for await (const event of trip.streamRemoteEvents({ destination: 'Lisbon' })) console.log(event.type, event.name);
    * ```
    */
-  streamRemoteEvents(input: I, options: RunOptions = {}): RunStream<RunEvent> {
+  streamRemoteEvents(input: RemoteInput<I>, options: RunOptions = {}): RunStream<RunEvent> {
     return remoteEvents(this.url, input, options, { headers: this.#options.headers, fetch: this.#options.fetch });
   }
 
-  #run(input: I, ctx: RunContext): Observable<C> {
-    return new Observable<C>((subscriber) => {
+  #run(input: RemoteInput<I>, ctx: RunContext): Observable<RemoteChunk<I, C>> {
+    return new Observable<RemoteChunk<I, C>>((subscriber) => {
       const controller = new AbortController();
       const abort = (): void => controller.abort(ctx.signal.reason);
       ctx.signal.addEventListener('abort', abort, { once: true });
@@ -99,7 +107,7 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
       const pump = async (): Promise<void> => {
         for await (const item of openRunStream<unknown>(this.url, input, options)) {
           if (item.type === 'metadata') this.#rule = item.aggregate;
-          else subscriber.next((item.type === 'chunk' ? reviveChunk(item.value, this.#rule) : item.value) as C);
+          else subscriber.next((item.type === 'chunk' ? reviveChunk(item.value, this.#rule) : item.value) as RemoteChunk<I, C>);
         }
       };
       pump().then(

@@ -38,7 +38,7 @@ export interface ResponsePlan {
 export function planResponse(reply: MockReply, request: OpenAIRecordedRequest): ResponsePlan {
   const body = responsesBody(request) ?? {};
   // The Responses API has no `n`: a reply's first choice answers (an empty `choices` an empty one).
-  const choice = resolveChoices(reply, 1)[0] ?? { index: 0, text: '', reasoning: '', toolCalls: [], finishReason: 'stop' };
+  const choice = resolveChoices(reply, 1, request.index)[0] ?? { index: 0, text: '', reasoning: '', toolCalls: [], finishReason: 'stop' };
   const usage = resolveUsage(reply.usage, inputMessages(body), [choice]);
   return {
     id: reply.id ?? `resp_mock${request.index}`,

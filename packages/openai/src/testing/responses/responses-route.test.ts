@@ -65,7 +65,7 @@ describe('the mock server speaks the Responses streaming format', () => {
     expect(final.output[0]).toMatchObject({ summary: [{ type: 'summary_text', text: 'Rivers flow.' }] });
     expect(final.output.slice(2)).toMatchObject([
       { call_id: 'call_a', name: 'weather', arguments: '{"city":"Oslo"}', status: 'completed' },
-      { call_id: 'call_mock_1', name: 'clock', arguments: '{}' },
+      { call_id: 'call_mock_0_1', name: 'clock', arguments: '{}' },
     ]);
   });
 
