@@ -9,6 +9,7 @@ export { previewData, PREVIEW_LENGTH } from './errors/preview-data.js';
 export { fromHttpResponse, requestIdOf, type HttpErrorRules } from './errors/from-http-response.js';
 export { fromTransportError, type TransportPhase } from './errors/from-transport-error.js';
 export { readErrorBody, type ErrorBodyInfo } from './errors/read-error-body.js';
+export { isAbsentOr, isJsonObject } from './json/shape-checks.js';
 export { retryAfterMs } from './http/retry-after.js';
 export { readEnv } from './http/read-env.js';
 export { resolveApiKey, type ApiKeySource } from './http/resolve-api-key.js';

@@ -1,4 +1,4 @@
-import { type ErrorContext, malformedEvent, previewData } from '@rivulet/provider-utils';
+import { type ErrorContext, isAbsentOr, isJsonObject, malformedEvent, previewData } from '@rivulet/provider-utils';
 import { fromErrorEvent } from '../errors/from-error-event.js';
 import type { AnthropicStreamEvent } from './anthropic-stream-event.js';
 
@@ -17,9 +17,9 @@ export interface ServerSentEvent {
  */
 export function parseStreamEvent(message: ServerSentEvent, context: ErrorContext): AnthropicStreamEvent {
   const data = parseJson(message.data);
-  if (message.event === 'error' || (isRecord(data) && data['type'] === 'error')) throw fromErrorEvent(data ?? message.data, context);
+  if (message.event === 'error' || (isJsonObject(data) && data['type'] === 'error')) throw fromErrorEvent(data ?? message.data, context);
   if (data === undefined) throw malformedEvent(context, `a ${message.event ?? 'unnamed'} event whose data is not JSON: ${previewData(message.data, context)}`);
-  if (!isRecord(data) || typeof data['type'] !== 'string' || !hasWellTypedFields(data)) {
+  if (!isJsonObject(data) || typeof data['type'] !== 'string' || !hasWellTypedFields(data)) {
     throw malformedEvent(context, `a ${message.event ?? 'unnamed'} event of the wrong shape: ${previewData(message.data, context)}`);
   }
   return data as unknown as AnthropicStreamEvent;
@@ -30,7 +30,7 @@ function hasWellTypedFields(event: Record<string, unknown>): boolean {
   switch (event['type']) {
     case 'message_start': {
       const message = event['message'];
-      return isRecord(message) && isOptional(message['id'], 'string') && isOptional(message['model'], 'string') && isUsage(message['usage']);
+      return isJsonObject(message) && isAbsentOr(message['id'], 'string') && isAbsentOr(message['model'], 'string') && isUsage(message['usage']);
     }
     case 'content_block_start':
       return typeof event['index'] === 'number' && isContentBlock(event['content_block']);
@@ -40,7 +40,7 @@ function hasWellTypedFields(event: Record<string, unknown>): boolean {
       return typeof event['index'] === 'number';
     case 'message_delta': {
       const delta = event['delta'];
-      return isRecord(delta) && isOptional(delta['stop_reason'], 'string') && isOptional(delta['stop_sequence'], 'string') && isUsage(event['usage']);
+      return isJsonObject(delta) && isAbsentOr(delta['stop_reason'], 'string') && isAbsentOr(delta['stop_sequence'], 'string') && isUsage(event['usage']);
     }
     default:
       return true;
@@ -48,29 +48,23 @@ function hasWellTypedFields(event: Record<string, unknown>): boolean {
 }
 
 function isContentBlock(value: unknown): boolean {
-  if (!isRecord(value) || typeof value['type'] !== 'string') return false;
-  return isOptional(value['text'], 'string') && isOptional(value['thinking'], 'string') && isOptional(value['id'], 'string') && isOptional(value['name'], 'string');
+  if (!isJsonObject(value) || typeof value['type'] !== 'string') return false;
+  return isAbsentOr(value['text'], 'string') && isAbsentOr(value['thinking'], 'string') && isAbsentOr(value['id'], 'string') && isAbsentOr(value['name'], 'string');
 }
 
 function isDelta(value: unknown): boolean {
-  if (!isRecord(value) || typeof value['type'] !== 'string') return false;
-  return isOptional(value['text'], 'string') && isOptional(value['thinking'], 'string') && isOptional(value['partial_json'], 'string');
+  if (!isJsonObject(value) || typeof value['type'] !== 'string') return false;
+  return isAbsentOr(value['text'], 'string') && isAbsentOr(value['thinking'], 'string') && isAbsentOr(value['partial_json'], 'string');
 }
 
 function isUsage(value: unknown): boolean {
   if (value === undefined || value === null) return true;
-  if (!isRecord(value)) return false;
-  return ['input_tokens', 'output_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens'].every((key) => isOptional(value[key], 'number'));
+  if (!isJsonObject(value)) return false;
+  return ['input_tokens', 'output_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens'].every((key) => isAbsentOr(value[key], 'number'));
 }
 
 /** Absent, null, or of `type`. */
-function isOptional(value: unknown, type: 'string' | 'number'): boolean {
-  return value === undefined || value === null || typeof value === type;
-}
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function parseJson(text: string): unknown {
   try {

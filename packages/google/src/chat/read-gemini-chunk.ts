@@ -1,4 +1,4 @@
-import { type ErrorContext, malformedEvent, parseEventJson, previewData, providerError, readErrorBody } from '@rivulet/provider-utils';
+import { type ErrorContext, isJsonObject, malformedEvent, parseEventJson, previewData, providerError, readErrorBody } from '@rivulet/provider-utils';
 import { googleErrorRules } from '../shared/google-error-rules.js';
 import type { GeminiChunk } from './gemini-chunk.js';
 
@@ -12,7 +12,7 @@ import type { GeminiChunk } from './gemini-chunk.js';
  */
 export function readGeminiChunk(data: string, context: ErrorContext): GeminiChunk {
   const value = parseEventJson(data, context);
-  if (!isRecord(value)) throw malformedEvent(context, `expected a GenerateContentResponse object, got ${previewData(data, context)}`);
+  if (!isJsonObject(value)) throw malformedEvent(context, `expected a GenerateContentResponse object, got ${previewData(data, context)}`);
   if (value['error'] !== undefined && value['candidates'] === undefined) {
     const info = readErrorBody(value);
     throw providerError(context, `error event mid-stream: ${info.code === undefined ? '' : `${info.code}: `}${info.message ?? previewData(data, context)}`, {
@@ -36,20 +36,20 @@ function shapeProblem(chunk: Record<string, unknown>): string | undefined {
     const problem = candidateProblem(candidate);
     if (problem !== undefined) return problem;
   }
-  if (usageMetadata !== undefined && !(isRecord(usageMetadata) && USAGE_COUNTS.every((name) => isOptional(usageMetadata[name], 'number')))) {
+  if (usageMetadata !== undefined && !(isJsonObject(usageMetadata) && USAGE_COUNTS.every((name) => isOptional(usageMetadata[name], 'number')))) {
     return 'usageMetadata of the wrong shape';
   }
-  if (promptFeedback !== undefined && !(isRecord(promptFeedback) && isOptional(promptFeedback['blockReason'], 'string'))) return 'promptFeedback of the wrong shape';
+  if (promptFeedback !== undefined && !(isJsonObject(promptFeedback) && isOptional(promptFeedback['blockReason'], 'string'))) return 'promptFeedback of the wrong shape';
   if (!isOptional(chunk['modelVersion'], 'string') || !isOptional(chunk['responseId'], 'string')) return 'modelVersion or responseId is not a string';
   return undefined;
 }
 
 function candidateProblem(candidate: unknown): string | undefined {
-  if (!isRecord(candidate)) return 'a candidate that is not an object';
+  if (!isJsonObject(candidate)) return 'a candidate that is not an object';
   if (!isOptional(candidate['index'], 'number') || !isOptional(candidate['finishReason'], 'string')) return 'a candidate of the wrong shape';
   const content = candidate['content'];
   if (content === undefined) return undefined;
-  if (!isRecord(content)) return 'a candidate content that is not an object';
+  if (!isJsonObject(content)) return 'a candidate content that is not an object';
   const parts = content['parts'];
   if (parts === undefined) return undefined;
   if (!Array.isArray(parts)) return 'content parts that are not a list';
@@ -57,16 +57,13 @@ function candidateProblem(candidate: unknown): string | undefined {
 }
 
 function isPart(part: unknown): boolean {
-  if (!isRecord(part)) return false;
+  if (!isJsonObject(part)) return false;
   if (!isOptional(part['text'], 'string') || !isOptional(part['thought'], 'boolean') || !isOptional(part['thoughtSignature'], 'string')) return false;
   const call = part['functionCall'];
-  return call === undefined || (isRecord(call) && typeof call['name'] === 'string' && isOptional(call['id'], 'string') && (call['args'] === undefined || isRecord(call['args'])));
+  return call === undefined || (isJsonObject(call) && typeof call['name'] === 'string' && isOptional(call['id'], 'string') && (call['args'] === undefined || isJsonObject(call['args'])));
 }
 
+// Stricter than provider-utils' `isAbsentOr`: Gemini leaves fields out and never sends them as null.
 function isOptional(value: unknown, type: 'string' | 'number' | 'boolean'): boolean {
   return value === undefined || typeof value === type;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,4 @@
-import { type ErrorContext, malformedEvent, previewData, providerError, readErrorBody } from '@rivulet/provider-utils';
+import { type ErrorContext, isAbsentOr, isJsonObject, malformedEvent, previewData, providerError, readErrorBody } from '@rivulet/provider-utils';
 import type { OllamaChatLine } from './ollama-chat-line.js';
 
 const countFields = ['prompt_eval_count', 'eval_count', 'total_duration', 'load_duration', 'prompt_eval_duration', 'eval_duration'] as const;
@@ -16,7 +16,7 @@ export function readChatLine(line: string, context: ErrorContext): OllamaChatLin
   } catch (error) {
     throw malformedEvent(context, `a line that is not JSON: ${previewData(line, context)}`, error);
   }
-  if (!isRecord(value)) throw malformedEvent(context, `expected an object per line, got ${previewData(line, context)}`);
+  if (!isJsonObject(value)) throw malformedEvent(context, `expected an object per line, got ${previewData(line, context)}`);
   if (value['error'] !== undefined && value['error'] !== null) {
     const info = readErrorBody(value);
     throw providerError(context, `error line mid-stream: ${info.message ?? previewData(line, context)}`, { retryable: false, ...(info.code !== undefined && { code: info.code }) });
@@ -29,28 +29,20 @@ export function readChatLine(line: string, context: ErrorContext): OllamaChatLin
 /** What is wrong with a line's shape, or `undefined` when it is a chat line. */
 function shapeProblem(line: Record<string, unknown>): string | undefined {
   if (typeof line['done'] !== 'boolean') return 'a line without a boolean `done`';
-  if (!isOptional(line['done_reason'], 'string') || !isOptional(line['model'], 'string')) return 'a non-string `done_reason` or `model`';
-  if (!countFields.every((field) => isOptional(line[field], 'number'))) return 'a non-numeric count or duration';
+  if (!isAbsentOr(line['done_reason'], 'string') || !isAbsentOr(line['model'], 'string')) return 'a non-string `done_reason` or `model`';
+  if (!countFields.every((field) => isAbsentOr(line[field], 'number'))) return 'a non-numeric count or duration';
   const message = line['message'];
   if (message === undefined || message === null) return undefined;
-  if (!isRecord(message)) return 'a `message` that is not an object';
-  if (!isOptional(message['content'], 'string') || !isOptional(message['thinking'], 'string')) return 'a non-string `content` or `thinking`';
+  if (!isJsonObject(message)) return 'a `message` that is not an object';
+  if (!isAbsentOr(message['content'], 'string') || !isAbsentOr(message['thinking'], 'string')) return 'a non-string `content` or `thinking`';
   const calls = message['tool_calls'];
   if (calls === undefined || calls === null) return undefined;
   return Array.isArray(calls) && calls.every(isToolCall) ? undefined : 'a tool call of the wrong shape';
 }
 
 function isToolCall(value: unknown): boolean {
-  if (!isRecord(value) || !isRecord(value['function'])) return false;
+  if (!isJsonObject(value) || !isJsonObject(value['function'])) return false;
   const fn = value['function'];
   const args = fn['arguments'];
-  return typeof fn['name'] === 'string' && fn['name'] !== '' && (args === null || args === undefined || isRecord(args)) && isOptional(fn['index'], 'number');
-}
-
-function isOptional(value: unknown, type: 'string' | 'number'): boolean {
-  return value === undefined || value === null || typeof value === type;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof fn['name'] === 'string' && fn['name'] !== '' && (args === null || args === undefined || isJsonObject(args)) && isAbsentOr(fn['index'], 'number');
 }

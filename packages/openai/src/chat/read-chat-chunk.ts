@@ -1,4 +1,4 @@
-import { type ErrorContext, malformedEvent, parseEventJson, previewData, providerError, readErrorBody } from '@rivulet/provider-utils';
+import { type ErrorContext, isAbsentOr, malformedEvent, parseEventJson, previewData, providerError, readErrorBody } from '@rivulet/provider-utils';
 import type { CompatibleChunk } from './openai-chunk-mapper.js';
 import { openAIErrorRules } from './openai-errors.js';
 
@@ -39,8 +39,8 @@ function isChoice(value: unknown): boolean {
   if (typeof delta !== 'object') return false;
   const fields = delta as Record<string, unknown>;
   return (
-    isOptionalString(fields['content']) &&
-    isOptionalString(fields['reasoning_content']) &&
+    isAbsentOr(fields['content'], 'string') &&
+    isAbsentOr(fields['reasoning_content'], 'string') &&
     (fields['tool_calls'] === undefined || fields['tool_calls'] === null || (Array.isArray(fields['tool_calls']) && fields['tool_calls'].every(isToolCall)))
   );
 }
@@ -51,11 +51,7 @@ function isToolCall(value: unknown): boolean {
   const fn = call['function'];
   return (
     (call['index'] === undefined || typeof call['index'] === 'number') &&
-    isOptionalString(call['id']) &&
-    (fn === undefined || fn === null || (typeof fn === 'object' && isOptionalString((fn as Record<string, unknown>)['name']) && isOptionalString((fn as Record<string, unknown>)['arguments'])))
+    isAbsentOr(call['id'], 'string') &&
+    (fn === undefined || fn === null || (typeof fn === 'object' && isAbsentOr((fn as Record<string, unknown>)['name'], 'string') && isAbsentOr((fn as Record<string, unknown>)['arguments'], 'string')))
   );
-}
-
-function isOptionalString(value: unknown): boolean {
-  return value === undefined || value === null || typeof value === 'string';
 }

@@ -1,6 +1,6 @@
-import { type ErrorContext, malformedEvent, parseEventJson, previewData, readErrorBody } from '@rivulet/provider-utils';
+import { type ErrorContext, isJsonObject, malformedEvent, parseEventJson, previewData, readErrorBody } from '@rivulet/provider-utils';
 import type { ResponsesEvent, ResponsesEventType } from './responses-event.js';
-import { isRecord, responsesEventShapes } from './responses-event-shapes.js';
+import { responsesEventShapes } from './responses-event-shapes.js';
 import { responsesStreamError } from './responses-stream-error.js';
 
 /**
@@ -12,10 +12,10 @@ import { responsesStreamError } from './responses-stream-error.js';
  */
 export function readResponsesEvent(data: string, context: ErrorContext): ResponsesEvent | undefined {
   const value = parseEventJson(data, context);
-  if (!isRecord(value)) throw malformedEvent(context, `expected an event object, got ${previewData(data, context)}`);
+  if (!isJsonObject(value)) throw malformedEvent(context, `expected an event object, got ${previewData(data, context)}`);
   const type = value['type'];
   // Some servers send a bare `{ "error": {...} }` mid-stream, without a type.
-  if (type === 'error' || (type === undefined && isRecord(value['error']))) throw errorEvent(value, data, context);
+  if (type === 'error' || (type === undefined && isJsonObject(value['error']))) throw errorEvent(value, data, context);
   if (type === 'response.failed') throw failedResponse(value['response'], context);
   if (typeof type !== 'string') throw malformedEvent(context, `an event without a type: ${previewData(data, context)}`);
   if (!isMapped(type)) return undefined;
@@ -36,7 +36,7 @@ function errorEvent(event: Readonly<Record<string, unknown>>, data: string, cont
 }
 
 function failedResponse(response: unknown, context: ErrorContext): Error {
-  const { code, message } = readErrorBody(isRecord(response) ? response : undefined);
+  const { code, message } = readErrorBody(isJsonObject(response) ? response : undefined);
   return responsesStreamError(context, `the response failed: ${message ?? 'no reason given'}`, code);
 }
 

@@ -1,3 +1,4 @@
+import { isJsonObject } from '@rivulet/provider-utils';
 import type { ResponsesEventType } from './responses-event.js';
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -20,10 +21,6 @@ export const responsesEventShapes: Readonly<Record<ResponsesEventType, (event: F
   'response.function_call_arguments.done': (event) => typeof event['arguments'] === 'string' && hasPosition(event) && locatesItem(event),
 };
 
-/** Whether `value` is a plain object. */
-export function isRecord(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isDelta(event: Fields): boolean {
   return typeof event['delta'] === 'string' && hasPosition(event);
@@ -44,13 +41,13 @@ function locatesItem(event: Fields): boolean {
 }
 
 function isOutputItem(value: unknown): boolean {
-  if (!isRecord(value) || typeof value['type'] !== 'string' || !optional(value['id'], 'string')) return false;
+  if (!isJsonObject(value) || typeof value['type'] !== 'string' || !optional(value['id'], 'string')) return false;
   if (value['type'] !== 'function_call') return true;
   return typeof value['call_id'] === 'string' && typeof value['name'] === 'string' && optional(value['arguments'], 'string');
 }
 
 function isEnvelope(value: unknown): boolean {
-  if (!isRecord(value)) return false;
+  if (!isJsonObject(value)) return false;
   const output = value['output'];
   const details = value['incomplete_details'];
   return (
@@ -58,20 +55,20 @@ function isEnvelope(value: unknown): boolean {
     optional(value['model'], 'string') &&
     optional(value['status'], 'string') &&
     (output === undefined || output === null || (Array.isArray(output) && output.every(isOutputItem))) &&
-    (details === undefined || details === null || (isRecord(details) && optional(details['reason'], 'string'))) &&
+    (details === undefined || details === null || (isJsonObject(details) && optional(details['reason'], 'string'))) &&
     isUsage(value['usage'])
   );
 }
 
 function isUsage(value: unknown): boolean {
   if (value === undefined || value === null) return true;
-  if (!isRecord(value) || typeof value['input_tokens'] !== 'number' || typeof value['output_tokens'] !== 'number') return false;
+  if (!isJsonObject(value) || typeof value['input_tokens'] !== 'number' || typeof value['output_tokens'] !== 'number') return false;
   const input = value['input_tokens_details'];
   const output = value['output_tokens_details'];
   return (
     optional(value['total_tokens'], 'number') &&
-    (input === undefined || input === null || (isRecord(input) && optional(input['cached_tokens'], 'number'))) &&
-    (output === undefined || output === null || (isRecord(output) && optional(output['reasoning_tokens'], 'number')))
+    (input === undefined || input === null || (isJsonObject(input) && optional(input['cached_tokens'], 'number'))) &&
+    (output === undefined || output === null || (isJsonObject(output) && optional(output['reasoning_tokens'], 'number')))
   );
 }
 

@@ -1,3 +1,5 @@
+import { isJsonObject } from '../json/shape-checks.js';
+
 /** What an error body says, read without trusting its shape. */
 export interface ErrorBodyInfo {
   readonly message: string | undefined;
@@ -13,10 +15,10 @@ export interface ErrorBodyInfo {
  * `{ error: 'message' }` (Ollama). Anything else gives `undefined` fields.
  */
 export function readErrorBody(value: unknown): ErrorBodyInfo {
-  const body = isRecord(value) ? value : {};
+  const body = isJsonObject(value) ? value : {};
   const nested = body['error'];
   if (typeof nested === 'string') return { message: text(nested), code: undefined, requestId: text(body['request_id']) };
-  const error = isRecord(nested) ? nested : {};
+  const error = isJsonObject(nested) ? nested : {};
   return {
     message: text(error['message']),
     code: text(error['code']) ?? text(error['type']) ?? text(error['status']),
@@ -33,9 +35,6 @@ export function parseJsonOrUndefined(text: string): unknown {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
