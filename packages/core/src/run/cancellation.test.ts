@@ -137,7 +137,8 @@ describe('cancellation', () => {
 
     // Cancelled half way: the same holds.
     const cancelled = Array.from({ length: 1000 }, (_, i) => chain.stream(i, { signal: shared.signal, timeout: 60_000 }).subscribe());
-    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(1000);
+    // One listener stands for all of them (a fan-out), not one per run.
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(1);
     expect(timers.live()).toBeGreaterThanOrEqual(1000);
     for (const subscription of cancelled) subscription.unsubscribe();
     expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);

@@ -1,5 +1,6 @@
 import { Observable, timer } from 'rxjs';
 import { TimeoutError } from '../errors/timeout-error.js';
+import { onAbort } from './abort-listeners.js';
 import { toAbortError } from './to-abort-error.js';
 
 /** The limits `RunOptions` put on a run. */
@@ -20,8 +21,8 @@ export function withRunLimits<T>(source: Observable<T>, { signal, timeout }: Run
       subscriber.error(toAbortError(signal));
       return;
     }
-    const onAbort = (): void => subscriber.error(toAbortError(signal as AbortSignal));
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // One listener on the caller's signal however many runs share it.
+    const stopListening = signal === undefined ? undefined : onAbort(signal, () => subscriber.error(toAbortError(signal)));
     // rxjs `timer` (not setTimeout) so TestScheduler can drive timeouts in virtual time.
     const deadline =
       timeout === undefined
@@ -29,7 +30,7 @@ export function withRunLimits<T>(source: Observable<T>, { signal, timeout }: Run
         : timer(timeout).subscribe(() => subscriber.error(new TimeoutError({ timeoutMs: timeout, kind: 'run' })));
     const inner = source.subscribe(subscriber);
     return () => {
-      signal?.removeEventListener('abort', onAbort);
+      stopListening?.();
       deadline?.unsubscribe();
       inner.unsubscribe();
     };
