@@ -12,6 +12,8 @@ export default defineConfig({
     // The stress suite runs on its own: `pnpm test:stress` (vitest.stress.config.ts).
     exclude: ['**/node_modules/**', '**/.git/**', '**/*.stress.test.ts'],
     reporters: ['default', './scripts/summary-reporter.ts'],
+    // Any process warning (a listener leak, a deprecation) fails the test that caused it.
+    setupFiles: ['./scripts/fail-on-process-warnings.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

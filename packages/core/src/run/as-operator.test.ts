@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Subject, concatMap, from, lastValueFrom, switchMap, toArray } from 'rxjs';
 import { lambda, Runnable } from '@rivulet/core';
 import { fakeRunnable } from '@rivulet/core/testing';
@@ -16,16 +16,24 @@ describe('RxJS interop', () => {
   });
 
   it('switchMap over stream cancels the previous run when a new input arrives', async () => {
-    const model = fakeRunnable(['a', 'b', 'c'], { delayMs: 5 });
-    const inputs = new Subject<string>();
-    const outputs: string[] = [];
-    const done = new Promise<void>((resolve) => inputs.pipe(switchMap((x) => model.stream(x))).subscribe({ next: (c) => outputs.push(c), complete: resolve }));
-    inputs.next('first');
-    await new Promise((resolve) => setTimeout(resolve, 7));
-    inputs.next('second');
-    inputs.complete();
-    await done;
-    expect(model.cancelled).toBe(1);
-    expect(outputs).toEqual(['a', 'a', 'b', 'c']);
+    vi.useFakeTimers();
+    try {
+      const model = fakeRunnable(['a', 'b', 'c'], { delayMs: 5 });
+      const inputs = new Subject<string>();
+      const outputs: string[] = [];
+      const done = new Promise<void>((resolve) => inputs.pipe(switchMap((x) => model.stream(x))).subscribe({ next: (c) => outputs.push(c), complete: resolve }));
+      inputs.next('first');
+      // Virtual time: the first run has emitted 'a' (at 5 ms), not 'b' (at 10 ms).
+      await vi.advanceTimersByTimeAsync(7);
+      expect(outputs).toEqual(['a']);
+      inputs.next('second');
+      inputs.complete();
+      await vi.runAllTimersAsync();
+      await done;
+      expect(model.cancelled).toBe(1);
+      expect(outputs).toEqual(['a', 'a', 'b', 'c']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,13 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lambda } from '@rivulet/core';
 import { collect } from '@rivulet/core/testing';
 
+// Virtual time: the runs' waits are timers that the tests run to the end at once.
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Settles `promise` by running every timer it waits on. */
+async function settled<T>(promise: Promise<T>): Promise<T> {
+  await vi.runAllTimersAsync();
+  return promise;
+}
 
 describe('batch', () => {
   it('keeps the order of the inputs whatever order runs finish in', async () => {
     const slowFirst = lambda(async (n: number) => (await sleep(n), n * 10));
-    expect(await slowFirst.batch([30, 1, 10])).toEqual([300, 10, 100]);
+    expect(await settled(slowFirst.batch([30, 1, 10]))).toEqual([300, 10, 100]);
   });
 
   it('keeps at most maxConcurrency runs in flight', async () => {
@@ -19,7 +28,7 @@ describe('batch', () => {
       active--;
       return n;
     });
-    expect(await tracked.batch([1, 2, 3, 4, 5, 6, 7], { maxConcurrency: 2 })).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await settled(tracked.batch([1, 2, 3, 4, 5, 6, 7], { maxConcurrency: 2 }))).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(peak).toBe(2);
   });
 
@@ -41,7 +50,7 @@ describe('batch', () => {
       if (n === 5) throw new Error('five');
       return n;
     });
-    const results = await collect(chain.batchAsCompleted([20, 1, 5]));
+    const results = await settled(collect(chain.batchAsCompleted([20, 1, 5])));
     expect(results.map((r) => r.index)).toEqual([1, 2, 0]);
     expect(results[0]).toEqual({ index: 1, output: 1 });
     expect(results[1]!.error).toEqual(new Error('five'));

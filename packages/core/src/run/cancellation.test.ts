@@ -1,5 +1,5 @@
 import { getEventListeners } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TestScheduler } from 'rxjs/testing';
 import { AbortError, lambda, passthrough, TimeoutError, type RunContext, type RunOptions } from '@rivulet/core';
 import { fakeRunnable, settle } from '@rivulet/core/testing';
@@ -49,12 +49,19 @@ describe('cancellation', () => {
       }
     });
     const chain = source.pipe(passthrough<string>()).pipe({ text: passthrough<string>() });
-    for await (const chunk of chain.stream(null)) {
-      expect(chunk).toEqual({ text: 'chunk0' });
-      break;
+    vi.useFakeTimers();
+    try {
+      for await (const chunk of chain.stream(null)) {
+        expect(chunk).toEqual({ text: 'chunk0' });
+        break;
+      }
+      // The generator may be parked on its 1 ms timer: let virtual time reach it.
+      await vi.advanceTimersByTimeAsync(5);
+      expect(finalized).toBe(true);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
     }
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(finalized).toBe(true);
   });
 
   it('unsubscribing stops a run and its timers', async () => {
@@ -104,14 +111,17 @@ describe('cancellation', () => {
   ])('the signal reaches user functions, and an invoke nested through %s', async (_, optionsFrom) => {
     const controller = new AbortController();
     let innerSignal: AbortSignal | undefined;
+    let innerStarted!: () => void;
+    const started = new Promise<void>((resolve) => (innerStarted = resolve));
     const inner = lambda(async (_: string, ctx: RunContext) => {
       innerSignal = ctx.signal;
+      innerStarted();
       await sleep(1000, ctx.signal);
       return 'inner';
     });
     const outer = lambda((x: string, ctx: RunContext) => inner.invoke(x, optionsFrom(ctx)));
     const result = outer.invoke('x', { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await started;
     controller.abort();
     await expect(result).rejects.toBeInstanceOf(AbortError);
     expect(innerSignal?.aborted).toBe(true);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lambda, type RunContext, type RunEvent } from '@rivulet/core';
 import { collect, eventTrace, fakeRunnable } from '@rivulet/core/testing';
 
@@ -73,6 +73,7 @@ describe('streamEvents', () => {
 describe('callbacks', () => {
   it('receive every event of the run and nested steps; a throwing handler does not break the run', async () => {
     const seen: string[] = [];
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const chain = lambda((x: number) => x + 1, { name: 'inc' }).pipe(lambda((x: number) => x * 2, { name: 'double' }));
     const result = await chain.invoke(1, {
       callbacks: [
@@ -86,6 +87,12 @@ describe('callbacks', () => {
     });
     expect(result).toBe(4);
     expect(seen).toEqual(['start:sequence', 'start:inc', 'start:double', 'end:inc', 'end:double', 'end:sequence']);
+    // Each failure of the handler is reported once, naming the event and the step, with the error.
+    const lines = reported.mock.calls.map(([message, error]) => `${String(message)} ${String(error)}`);
+    reported.mockRestore();
+    expect(lines).toHaveLength(9);
+    expect(lines).toContain('[rivulet] a start callback for "sequence" threw: Error: handler bug');
+    expect(lines).toContain('[rivulet] a end callback for "double" threw: Error: handler bug');
   });
 
   it('withConfig attaches callbacks, tags and configurable to a subtree only', async () => {

@@ -166,7 +166,11 @@ describe('GoogleChatModel: keys and connection settings', () => {
     vi.stubEnv('GEMINI_API_KEY', 'gemini-env-key-123');
     await new GoogleChatModel({ model: 'gemini-test', baseURL: server.url }).invoke('x');
     vi.stubEnv('GOOGLE_API_KEY', 'google-env-key-456');
+    // With both set, @google/genai itself warns on every client it makes (even given a key): asserted, not printed.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await new GoogleChatModel({ model: 'gemini-test', baseURL: server.url }).invoke('x');
+    expect(warn.mock.calls.map(([message]) => message)).toEqual(['Both GOOGLE_API_KEY and GEMINI_API_KEY are set. Using GOOGLE_API_KEY.']);
+    warn.mockRestore();
     expect(server.requests.map((request) => request.headers['x-goog-api-key'])).toEqual(['gemini-env-key-123', 'google-env-key-456']);
   });
 

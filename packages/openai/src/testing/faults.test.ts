@@ -228,12 +228,4 @@ describe('stream content faults', () => {
     expect(result).toMatchObject({ error: { type: 'server_error' } });
     expect(result.choices).toBeUndefined();
   });
-
-  test('delayMs spaces the chunks out', async () => {
-    const client = await start({ text: 'abcdefgh', delayMs: 40 });
-    const started = Date.now();
-    await run(client);
-    // role → 'abcd' → 'efgh' → finish → usage: four gaps.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
-  });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { AIMessage, HumanMessage, InputError, SystemMessage, ToolMessage, ai, human, system, type Message } from '@rivulet/core';
 import { collect, fakeRunnable } from '@rivulet/core/testing';
@@ -154,13 +154,22 @@ function catchError(f: () => unknown): unknown {
 
 describe('chatPrompt failures with async parts', () => {
   it('rejects, leaving no unhandled rejection, when a part fails while another is pending', async () => {
-    const slow = promptTemplate('{a}').partial({ a: () => new Promise<string>((_, reject) => setTimeout(() => reject(new Error('late')), 5)) });
-    const template: string = '{f}';
-    const prompt = chatPrompt([['system', slow], ['human', template]]);
-    const output = prompt.format({ f: () => 'not text' });
-    expect(output).toBeInstanceOf(Promise);
-    await expect(output).rejects.toMatchObject({ name: 'InputError', variables: ['f'] });
-    // Let the pending partial reject: vitest fails the run on an unhandled rejection.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    vi.useFakeTimers();
+    try {
+      let lateRejected = false;
+      const late = (): Promise<string> =>
+        new Promise<string>((_, reject) => setTimeout(() => ((lateRejected = true), reject(new Error('late'))), 5));
+      const slow = promptTemplate('{a}').partial({ a: late });
+      const template: string = '{f}';
+      const prompt = chatPrompt([['system', slow], ['human', template]]);
+      const output = prompt.format({ f: () => 'not text' });
+      expect(output).toBeInstanceOf(Promise);
+      await expect(output).rejects.toMatchObject({ name: 'InputError', variables: ['f'] });
+      // Let the pending partial reject (in virtual time): vitest fails the run on an unhandled rejection.
+      await vi.runAllTimersAsync();
+      expect(lateRejected).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -3,14 +3,19 @@ import { InputError, type Message } from '@rivulet/core';
 import { describe, expect, it } from 'vitest';
 import { chatPrompt, promptTemplate } from '../index.js';
 
-const runs: Record<string, number> = {};
+/** Runs asked of each property, and cases its predicate went through: the last test compares them. */
+const planned: Record<string, number> = {};
+const checked: Record<string, number> = {};
 /** Templates the parser accepted, per property: the rest only proved that construction fails with InputError. */
 const accepted: Record<string, number> = {};
 const accept = (name: string): void => void (accepted[name] = (accepted[name] ?? 0) + 1);
 function check<T>(name: string, numRuns: number, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void | Promise<void>): Promise<void> {
-  runs[name] = numRuns;
+  planned[name] = numRuns;
   return fc.assert(
-    fc.asyncProperty(arbitrary, async (value) => predicate(value)),
+    fc.asyncProperty(arbitrary, async (value) => {
+      await predicate(value);
+      checked[name] = (checked[name] ?? 0) + 1;
+    }),
     { numRuns },
   );
 }
@@ -127,8 +132,33 @@ describe('fuzz: prompt templates fail only with InputError and never re-interpre
       },
     ));
 
-  it('reports its run counts', () => {
-    const total = Object.values(runs).reduce((a, b) => a + b, 0);
-    console.log(`[stress:fuzz:prompts] ${total} fast-check runs: ${Object.entries(runs).map(([name, n]) => `${name} ${n} (${accepted[name] ?? 0} accepted)`).join(', ')}; only InputError thrown`);
+  it('checked every case it planned, and enough accepted templates to test rendering', () => {
+    expect(Object.keys(planned).length).toBeGreaterThan(0);
+    for (const name of Object.keys(planned)) {
+      expect({ name, checked: checked[name] ?? 0 }).toEqual({ name, checked: planned[name] });
+      // Properties that render count their accepted templates: mostly-rejected input would test only the errors.
+      if (name in accepted) expect(accepted[name], name).toBeGreaterThanOrEqual(Math.ceil((planned[name] ?? 0) / 10));
+    }
+  });
+});
+
+describe('cost grows linearly with the template', () => {
+  /** Best of three wall times of parsing and formatting a template of `n` variables (real time: stress suite only). */
+  function costOf(n: number): number {
+    const text = Array.from({ length: n }, (_, i) => `{v${i}} {{x}} `).join('');
+    const values = Object.fromEntries(Array.from({ length: n }, (_, i) => [`v${i}`, '{y}']));
+    let best = Infinity;
+    for (let round = 0; round < 3; round++) {
+      const start = performance.now();
+      promptTemplate(text).format(values);
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  }
+
+  it('4× the variables cost well under 16× the time (what quadratic parsing would take)', () => {
+    costOf(10_000); // warm up
+    const ratio = costOf(200_000) / costOf(50_000);
+    expect(ratio).toBeLessThan(10);
   });
 });

@@ -85,18 +85,16 @@ describe('promptTemplate', () => {
   });
 });
 
-describe('promptTemplate cost', () => {
-  it('parses, formats and reports missing variables in linear time', () => {
-    // 100k variables take a few ms per step here; anything quadratic would take minutes.
+describe('promptTemplate at scale', () => {
+  it('parses, formats and reports 50,000 missing variables', () => {
+    // How the cost grows with the size is measured in prompt-template.stress.test.ts.
     const build = (n: number): string => Array.from({ length: n }, (_, i) => `{v${i}} {{x}} `).join('');
-    const text: string = build(100_000);
-    const start = performance.now();
-    const prompt = promptTemplate(text);
+    const prompt = promptTemplate(build(100_000));
     const values = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`v${i}`, '{y}']));
     const error = catchError(() => prompt.format(values));
     expect((error as InputError).variables).toHaveLength(50_000);
+    expect((error as InputError).variables[0]).toBe('v50000');
     expect(promptTemplate(build(50_000)).format(values)).toContain('{y} {x} {y}');
-    expect(performance.now() - start).toBeLessThan(5_000);
   });
 });
 

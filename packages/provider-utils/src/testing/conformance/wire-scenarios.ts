@@ -32,17 +32,13 @@ export function wireScenarios(harness: ConformanceHarness): void {
     expect(error).toMatchObject({ name: 'ProviderError', code: 'malformed_event', retryable: false });
   });
 
-  const keepAlive = 'a keep-alive event without data (event: ping) is ignored and the reply completes';
-  if (wire === 'sse') {
-    it(keepAlive, async () => {
-      const { model, server } = await harness.start({ text: 'still here', chunkSize: 3, keepAliveAfterChunks: [0, 1, 2, 4] }, { maxRetries: 0 });
-      const reply = await model.invoke('x');
-      expect(reply).toMatchObject({ content: 'still here', finishReason: 'stop' });
-      expect(server.requests).toHaveLength(1);
-    });
-  } else {
-    it.skip(`${keepAlive} (SSE only; this target's wire is ${wire})`, () => undefined);
-  }
+  const keepAlive = wire === 'sse' ? 'a keep-alive event without data (event: ping)' : 'a blank keep-alive line between records';
+  it(`${keepAlive} is ignored and the reply completes`, async () => {
+    const { model, server } = await harness.start({ text: 'still here', chunkSize: 3, keepAliveAfterChunks: [0, 1, 2, 4] }, { maxRetries: 0 });
+    const reply = await model.invoke('x');
+    expect(reply).toMatchObject({ content: 'still here', finishReason: 'stop' });
+    expect(server.requests).toHaveLength(1);
+  });
 
   it('a 200 text/html page instead of the stream is ProviderError unexpected_content_type, not retryable', async () => {
     const { model, server } = await harness.start({ htmlPage: '<html><body>Please sign in</body></html>' });

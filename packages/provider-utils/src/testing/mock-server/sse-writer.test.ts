@@ -1,4 +1,4 @@
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { startMockHttpServer, type MockHttpServer } from './mock-http-server.js';
 import { SseWriter } from './sse-writer.js';
 
@@ -28,19 +28,30 @@ test('frames events as SSE: optional event name, one data line per line, a blank
 test('waits for each write to drain, so a large stream to a slow reader does not buffer unboundedly', async () => {
   const big = 'x'.repeat(256 * 1024);
   let writes = 0;
+  let waiting = false;
+  let finished = false;
   server = await startMockHttpServer({
     handle: async (exchange) => {
       const sse = new SseWriter(exchange);
       sse.start();
-      for (let i = 0; i < 64; i++) if (await sse.event(big)) writes += 1;
+      for (let i = 0; i < 64; i++) {
+        waiting = true;
+        if (await sse.event(big)) writes += 1;
+        waiting = false;
+      }
+      finished = true;
       sse.end();
     },
   });
   const response = await fetch(server.origin);
   const reader = response.body!.getReader();
   await reader.read();
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  // 64 × 256 KiB = 16 MiB would be queued by now without backpressure.
+  // Without backpressure the handler would run through all 64 writes (16 MiB
+  // queued); with it, it ends up parked on a write the reader has not drained.
+  await vi.waitFor(() => expect(finished || (waiting && writes > 0)).toBe(true));
+  const parkedAt = writes;
+  await vi.waitFor(() => expect(finished || writes === parkedAt).toBe(true));
+  expect(finished).toBe(false);
   expect(writes).toBeLessThan(64);
   await reader.cancel();
 });
