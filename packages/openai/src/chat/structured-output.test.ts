@@ -60,11 +60,20 @@ describe('withStructuredOutput', () => {
     expect(server!.requests[0]!.body!.response_format).toEqual({ type: 'json_object' });
   });
 
-  it('fails early with OutputParserError when a field can no longer fit, keeping the raw text', async () => {
-    const structured = (await model({ text: '{"city": 42, "days": []}' })).withStructuredOutput(trip);
+  it('fails early with OutputParserError when a field can no longer fit, keeping the raw text, and stops the request', async () => {
+    // A wrong first field, then 2,000 chunks the model would go on writing.
+    const days = Array.from({ length: 1000 }, (_, i) => ({ day: i, plan: 'walk' }));
+    const text = JSON.stringify({ city: 42, days });
+    const structured = (await model({ text, chunkSize: 20, delayMs: 1 })).withStructuredOutput(trip);
     const error = await structured.invoke('x').catch((e: unknown) => e);
     expect(OutputParserError.isInstance(error)).toBe(true);
-    expect((error as OutputParserError).text).toContain('"city": 42');
+    // Failed at the field, not at the end: the text read so far ends near it.
+    expect((error as OutputParserError).text).toContain('"city":42');
+    expect((error as OutputParserError).text.length).toBeLessThan(100);
+    const [request] = server!.requests;
+    await request!.settled;
+    expect(request).toMatchObject({ closedEarly: true });
+    expect(request!.eventsSent).toBeLessThan(text.length / 20 / 10);
   });
 
   it('types partial chunks apart from the validated result', async () => {
