@@ -4,7 +4,7 @@
  * default (the embedded mock OpenAI server); a real endpoint with
  * OPENAI_API_KEY / OPENAI_BASE_URL / RIVULET_MODEL.
  */
-import { type AIMessageChunk, type RunEndEvent } from '@rivulet/core';
+import { isReplyEnd, type AIMessageChunk, type RunEvent } from '@rivulet/core';
 import { structuredParser } from '@rivulet/parsers';
 import { chatPrompt } from '@rivulet/prompts';
 import { demoModel } from './model.js';
@@ -21,8 +21,8 @@ console.log(`Model: ${description}\n`);
 
 const chain = prompt.pipe(model).pipe(structuredParser(tripPlan));
 let reply: AIMessageChunk | undefined;
-const onEnd = (event: RunEndEvent): void => {
-  if (event.name === model.name) reply = event.data.output as AIMessageChunk;
+const onEnd = (event: RunEvent): void => {
+  if (isReplyEnd(event)) reply = event.data.output;
 };
 
 const renderer = createRenderer(process.stdout);

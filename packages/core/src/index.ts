@@ -21,6 +21,7 @@ export { RunStream } from './run/run-stream.js';
 export type { RunOptions, BatchOptions, RunCallbacks } from './run/run-options.js';
 export type { RunContext } from './run/run-context.js';
 export type { RunEvent, RunEventType, RunStartEvent, RunChunkEvent, RunEndEvent, RunErrorEvent } from './run/run-events.js';
+export { isReplyEnd, isReplyChunk, type ReplyEndEvent, type ReplyChunkEvent } from './run/reply-events.js';
 export type { BatchResult } from './run/batch-results.js';
 export { inputOf, inputFrom, wholeInput, type StreamInput } from './run/stream-input.js';
 
