@@ -9,7 +9,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -36,7 +36,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['**/*.test.ts', '**/*.test-d.ts'],
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-d.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

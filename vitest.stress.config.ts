@@ -4,10 +4,12 @@ import { defineConfig } from 'vitest/config';
 // fuzz and security, in `*.stress.test.ts` files that the regular config
 // skips. See docs/reliability.md for what each file proves.
 const conditions = ['@rivulet/source', 'import', 'module', 'node', 'default'];
+// Tests run on Node: the bundler-only `module` condition picks ESM builds Node cannot load (OpenTelemetry's).
+const nodeConditions = conditions.filter((condition) => condition !== 'module');
 
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: conditions } },
+  ssr: { resolve: { conditions: nodeConditions, externalConditions: nodeConditions } },
   test: {
     include: ['packages/*/src/**/*.stress.test.ts'],
     reporters: ['default', './scripts/summary-reporter.ts'],

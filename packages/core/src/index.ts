@@ -83,3 +83,9 @@ export type {
 export { isMessage } from './messages/is-message.js';
 export { coerceMessage, coerceMessages } from './messages/coerce-message.js';
 export { messageFromJSON } from './messages/message-from-json.js';
+
+// message history
+export { withMessageHistory, type MessageHistoryOptions, type KeyedMessageHistoryOptions } from './history/with-message-history.js';
+export { InMemoryMessageStore } from './history/in-memory-message-store.js';
+export type { MessageStore } from './history/message-store.js';
+export type { HistoryInput } from './history/input-messages.js';

@@ -1,0 +1,57 @@
+import { InputError } from '../errors/input-error.js';
+import type { Message } from '../messages/message.js';
+import type { MessageStore } from './message-store.js';
+import { fromStoredMessage, toStoredMessage } from './stored-message.js';
+
+/**
+ * A {@link MessageStore} in this process's memory: for tests, demos and
+ * single-process apps. Messages are kept as their JSON, as a shared store
+ * keeps them, so what you read back is a copy: changing an array you passed
+ * or received never changes the history.
+ *
+ * @example
+ * ```ts
+ * const store = new InMemoryMessageStore();
+ * const chat = withMessageHistory(model, { store });
+ * await chat.invoke('Hi, I am Ada.', { configurable: { sessionId: 'ada' } });
+ * ```
+ */
+export class InMemoryMessageStore implements MessageStore {
+  readonly #sessions = new Map<string, string[]>();
+
+  getMessages(sessionId: string): Promise<Message[]> {
+    return attempt(() => (this.#sessions.get(checkSessionId(sessionId)) ?? []).map(fromStoredMessage));
+  }
+
+  addMessages(sessionId: string, messages: readonly Message[]): Promise<void> {
+    return attempt(() => {
+      const id = checkSessionId(sessionId);
+      if (!Array.isArray(messages)) throw new InputError('addMessages takes an array of messages.');
+      // Every message is converted before any is stored: a bad one leaves the session as it was.
+      const stored = Array.from(messages, toStoredMessage);
+      const session = this.#sessions.get(id);
+      if (session === undefined) this.#sessions.set(id, stored);
+      else session.push(...stored);
+    });
+  }
+
+  clear(sessionId: string): Promise<void> {
+    return attempt(() => void this.#sessions.delete(checkSessionId(sessionId)));
+  }
+}
+
+/** Runs `fn` now, its result or error as a promise: store methods never throw synchronously. */
+function attempt<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
+
+function checkSessionId(sessionId: unknown): string {
+  if (typeof sessionId !== 'string' || sessionId === '') {
+    throw new InputError(`A session id must be a non-empty string, got ${sessionId === '' ? 'an empty string' : typeof sessionId}.`);
+  }
+  return sessionId;
+}
