@@ -35,6 +35,8 @@ interface CodeBlock {
   readonly firstLine: number;
   /** Spaces the fence was indented by, stripped from every line. */
   readonly indent: number;
+  /** A ```tsx block: parsed and checked with JSX. */
+  readonly tsx: boolean;
 }
 
 /** Where a line of a generated module came from. */
@@ -64,7 +66,7 @@ function markdownFiles(): string[] {
   return files;
 }
 
-/** The ```ts blocks of a markdown text, without those marked `no-check`. */
+/** The ```ts and ```tsx blocks of a markdown text, without those marked `no-check`. */
 function extractBlocks(markdown: string): CodeBlock[] {
   const lines = markdown.split(/\r?\n/);
   const blocks: CodeBlock[] = [];
@@ -80,8 +82,8 @@ function extractBlocks(markdown: string): CodeBlock[] {
       if (closing !== undefined && closing[0] === fence[0] && closing.length >= fence.length) break;
       body.push(stripIndent(line, indentText.length));
     }
-    const checked = (language === 'ts' || language === 'typescript') && !rest.split(/\s+/).includes('no-check');
-    if (checked) blocks.push({ lines: body, firstLine: i + 2, indent: indentText.length });
+    const checked = (language === 'ts' || language === 'typescript' || language === 'tsx') && !rest.split(/\s+/).includes('no-check');
+    if (checked) blocks.push({ lines: body, firstLine: i + 2, indent: indentText.length, tsx: language === 'tsx' });
     i = j;
   }
   return blocks;
@@ -112,7 +114,7 @@ function buildModule(blocks: readonly CodeBlock[]): { text: string; origins: (Or
 
   for (const block of blocks) {
     const source = block.lines.join('\n');
-    const file = ts.createSourceFile('block.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const file = ts.createSourceFile(block.tsx ? 'block.tsx' : 'block.ts', source, ts.ScriptTarget.Latest, true, block.tsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
     const chars = source.split('');
     const blank = (start: number, end: number): void => {
       for (let k = start; k < end; k++) if (chars[k] !== '\n') chars[k] = ' ';
@@ -228,15 +230,16 @@ function linkPackages(): void {
     const deps = join(dir, 'node_modules');
     if (!existsSync(deps)) continue;
     for (const entry of readdirSync(deps)) {
-      if (entry.startsWith('.') || entry === '@rivulet' || entry === '@types') continue;
+      // `@types` too: JSX in tsx blocks needs `@types/react`.
+      if (entry.startsWith('.') || entry === '@rivulet') continue;
       const names = entry.startsWith('@') ? readdirSync(join(deps, entry)).map((scoped) => `${entry}/${scoped}`) : [entry];
       for (const name of names) link(name, join(deps, name));
     }
   }
 }
 
-function moduleName(markdown: string): string {
-  return `${markdown.replace(/\.md$/, '').split('/').join('__')}.ts`;
+function moduleName(markdown: string, tsx: boolean): string {
+  return `${markdown.replace(/\.md$/, '').split('/').join('__')}.${tsx ? 'tsx' : 'ts'}`;
 }
 
 function main(): number {
@@ -252,13 +255,13 @@ function main(): number {
     if (blocks.length === 0) continue;
     blockCount += blocks.length;
     const { text, origins } = buildModule(blocks);
-    const path = join(outDir, moduleName(markdown));
+    const path = join(outDir, moduleName(markdown, blocks.some((block) => block.tsx)));
     writeFileSync(path, text);
     modules.push({ markdown, path, origins });
   }
   writeFileSync(
     join(outDir, 'tsconfig.json'),
-    JSON.stringify({ extends: '../tsconfig.base.json', compilerOptions: { noEmit: true, declaration: false, declarationMap: false, sourceMap: false }, include: ['*.ts'] }, null, 2),
+    JSON.stringify({ extends: '../tsconfig.base.json', compilerOptions: { noEmit: true, declaration: false, declarationMap: false, sourceMap: false, jsx: 'react-jsx' }, include: ['*.ts', '*.tsx'] }, null, 2),
   );
 
   const config = ts.getParsedCommandLineOfConfigFile(join(outDir, 'tsconfig.json'), {}, {

@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 
 const examplesDir = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Examples tested elsewhere: `web` drives a browser in its own test. */
-const skipped = new Set(['web']);
+/** Examples tested elsewhere: `web` and `react-ui` drive a browser in their own tests. */
+const skipped = new Set(['web', 'react-ui']);
 
 /** Text each example must print; an example not listed here must print something. */
 const expected: Record<string, readonly RegExp[]> = {
