@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { setTimeout } from 'node:timers/promises';
 import type { BenchCase, CaseResult, RunSettings } from './bench-case.js';
+import { agentLoop } from './cases/agent-loop.js';
 import { batchLambdas } from './cases/batch-lambdas.js';
 import { chainStream } from './cases/chain-stream.js';
 import { httpStream } from './cases/http-stream.js';
@@ -17,9 +18,12 @@ import { httpStreamGoogle } from './cases/http-stream-google.js';
 import { httpStreamOllama } from './cases/http-stream-ollama.js';
 import { invokeLambdas } from './cases/invoke-lambdas.js';
 import { memoryPatch } from './cases/memory-patch.js';
+import { modelCache } from './cases/model-cache.js';
+import { rateLimiterOverhead } from './cases/rate-limiter.js';
 import { parseCases } from './cases/parse-cases.js';
 import { slowConsumerMemory } from './cases/slow-consumer-memory.js';
 import { structuredOutput } from './cases/structured-output.js';
+import { uiE2e } from './cases/ui-e2e.js';
 import { wideCases } from './cases/wide-cases.js';
 import { renderParseChart } from './chart/render-parse-chart.js';
 import { formatMarkdown } from './format-markdown.js';
@@ -46,6 +50,10 @@ const cases: BenchCase[] = [
   httpStreamResponses,
   httpStreamOllama,
   httpStreamGoogle,
+  agentLoop,
+  modelCache,
+  rateLimiterOverhead,
+  uiE2e,
 ].filter((benchCase) => only === undefined || only.includes(benchCase.id));
 
 const started = performance.now();

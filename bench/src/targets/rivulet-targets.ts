@@ -101,4 +101,34 @@ export const rivuletTargets: readonly Target[] = [
   { caseId: 'http-stream-ollama', description: '≤ 1.1 × the raw ollama client', ratio: versus('http-stream-ollama', (r) => r.peers['ollama client']), max: 1.1 },
   { caseId: 'http-stream-responses', description: '≤ 1.1 × the raw openai SDK (Responses API)', ratio: versus('http-stream-responses', (r) => r.peers['openai SDK']), max: 1.1 },
   { caseId: 'http-stream-google', description: '≤ 1.1 × the raw @google/genai SDK', ratio: versus('http-stream-google', (r) => r.peers['@google/genai SDK']), max: 1.1 },
+  // Issue 15: an agent step costs at most a third of the fastest peer's.
+  {
+    caseId: 'agent-loop',
+    description: 'per step ≥ 3 × faster than the fastest peer (≤ 1/3 of its overhead)',
+    ratio: fasterThanAll('agent-loop', (r) => Object.keys(r.peers)),
+    min: 3,
+  },
+  // Issue 16: a cache hit replays without a request; a rate limit the calls are under costs next to nothing.
+  { caseId: 'model-cache', description: 'cache hit ≤ 1/5 of a miss on loopback', ratio: variantVersus('model-cache', 'rivulet', 'cache miss'), max: 0.2 },
+  {
+    caseId: 'rate-limiter',
+    description: 'overhead ≤ 5 µs per call under budget',
+    ratio: (results) => {
+      const result = results.get('rate-limiter');
+      return result?.floor === undefined ? undefined : result.rivulet.median - result.floor.median;
+    },
+    max: 5,
+  },
+  // Issue 17: a field on screen soon after the model's first byte; the page stays usable while a wide document streams.
+  { caseId: 'ui-e2e', description: 'first field on screen ≤ 100 ms after the model’s first byte', ratio: (results) => rivuletOf(results, 'ui-e2e'), max: 100 },
+  {
+    caseId: 'ui-e2e',
+    description: '≥ 20 frames per second while a 1 MB plan streams',
+    ratio: (results) => {
+      const fps = results.get('ui-e2e')?.params?.['fps'];
+      return typeof fps === 'number' ? fps : undefined;
+    },
+    min: 20,
+    notJudgedInQuick: '--quick streams 256 KB',
+  },
 ];

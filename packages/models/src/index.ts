@@ -15,6 +15,16 @@ export {
   type StructuredOutputMethod,
   type StructuredOutputOptions,
 } from './chat-model/structured-output.js';
+export { DEFAULT_BATCH_CONCURRENCY } from './chat-model/batch-concurrency.js';
+// cache and rate limits
+export type { ModelCache, CachedResponse } from './cache/model-cache.js';
+export { InMemoryCache, DEFAULT_MAX_CACHE_ENTRIES, type InMemoryCacheOptions } from './cache/in-memory-cache.js';
+export { cacheKey } from './cache/cache-key.js';
+export { rateLimiter } from './rate-limit/create-rate-limiter.js';
+export type { RateLimiterOptions } from './rate-limit/rate-limiter-options.js';
+export type { RateLimiter, RatePermit, RateCost, RateSettlement } from './rate-limit/rate-limiter.js';
+export { estimateTokens, CHARS_PER_TOKEN } from './rate-limit/estimate-tokens.js';
+export { RATE_RECOVERY_MS, MIN_RATE_FACTOR } from './rate-limit/throttle.js';
 // embedding models
 export { EmbeddingModel } from './embedding-model/embedding-model.js';
 export { DEFAULT_MAX_PARALLEL_CALLS, type EmbeddingModelOptions } from './embedding-model/embedding-model-options.js';

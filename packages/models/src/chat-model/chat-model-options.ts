@@ -1,6 +1,8 @@
 import type { RetryOptions } from '@rivulet/core';
 import type { ResponseFormatV1, SamplingParamsV1, ToolChoiceV1, ToolDefinitionV1 } from '@rivulet/provider';
 import type { Tool } from './tool.js';
+import type { ModelCache } from '../cache/model-cache.js';
+import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 
 /** Options of a {@link ChatModel}. */
 export interface ChatModelOptions extends SamplingParamsV1 {
@@ -24,6 +26,10 @@ export interface ChatModelOptions extends SamplingParamsV1 {
   readonly responseFormat?: ResponseFormatV1 | undefined;
   /** Provider-specific request fields, passed through. */
   readonly providerOptions?: Readonly<Record<string, unknown>> | undefined;
+  /** Replies are replayed from this store when it holds them, and stored when it does not (see `withCache`). */
+  readonly cache?: ModelCache | undefined;
+  /** Requests wait for room in this budget (see `withRateLimit`); cache hits take nothing from it. */
+  readonly rateLimiter?: RateLimiter | undefined;
 }
 
 /** The sampling parameters among the options. */
