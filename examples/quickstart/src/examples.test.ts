@@ -25,6 +25,7 @@ const expected: Record<string, readonly RegExp[]> = {
   batch: [/16\/16/, /error: 400 content_policy/, /never had more than [1-4] requests in flight/],
   demo: [/"city": "Lisbon"/, /complete after \d+ ms/],
   agent: [/── step 3/, /calling river_flow \{"river":"Glomma","station":"Kongsvinger"\}/, /✓ weather → \{"place":"Elverum","sky":"sunny"/, /Done in 3 steps/, /\(1 step, 1 new message/],
+  'ai-sdk-chat': [/page script 200/, /assistant \(\d+ updates\): Turn 1\. Rivers carry water .* arrive\./],
   chat: [/\(4 earlier messages\) You are Ada, and you are going to Lisbon\./, /\[grace\] assistant: \(0 earlier messages\) I don't know your name/, /stored for ada: 6 messages/],
 };
 

@@ -1,7 +1,10 @@
 // serving
 export { createHandler, type RequestHandler } from './handler/create-handler.js';
 export type { HandlerOptions } from './handler/handler-options.js';
+export type { CorsOptions } from './handler/cors-options.js';
 export { toNodeListener, type NodeListener } from './node/to-node-listener.js';
+export type { NodeListenerOptions } from './node/node-listener-options.js';
+export { createNodeServer, nodeServerTimeouts, type NodeServerOptions } from './node/create-node-server.js';
 export { diffSnapshots } from './patch/diff-snapshots.js';
 export { toPatches } from './patch/to-patches.js';
 
@@ -24,3 +27,4 @@ export type {
   SseEventName,
   StreamMetadata,
 } from './client/wire-types.js';
+export type { WireRunEvent } from './wire/wire-run-event.js';

@@ -141,7 +141,7 @@ describe('createHandler refusals', () => {
         controller.enqueue(new TextEncoder().encode('x'.repeat(40)));
       },
     });
-    const streamed = await handler(new Request(`${base}/invoke`, { method: 'POST', body: endless, duplex: 'half' } as RequestInit));
+    const streamed = await handler(new Request(`${base}/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: endless, duplex: 'half' } as RequestInit));
     expect(streamed.status).toBe(413);
     expect(pulled).toBeLessThan(10); // it stopped reading: the body never ends
   });

@@ -4,6 +4,7 @@ import type { HandlerSettings } from './handler-options.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { readBatchRequest, readRunRequest } from './read-run-request.js';
 import type { Route } from './route.js';
+import { runBatch } from './run-batch.js';
 import { statusOf } from './status-of.js';
 
 /** `POST {base}/invoke`: `{ input, options? }` → `{ output }`. */
@@ -14,11 +15,16 @@ export function invokeRoute<I, O, C>(runnable: Runnable<I, O, C>, settings: Hand
   };
 }
 
-/** `POST {base}/batch`: `{ inputs, options? }` → `{ outputs }`, in order; the first failure fails the batch. */
+/**
+ * `POST {base}/batch`: `{ inputs, options? }` → `{ outputs }`, in order; the
+ * first failure fails the batch. At most `maxBatchSize` inputs, run
+ * `maxConcurrency` at a time.
+ */
 export function batchRoute<I, O, C>(runnable: Runnable<I, O, C>, settings: HandlerSettings<I>): Route {
   return async (request) => {
     const { inputs, options } = await readBatchRequest(request, settings);
-    return answer(() => runnable.batch(inputs, { ...options, signal: request.signal }).then((outputs) => ({ outputs })), settings.debug);
+    const batchOptions = { ...options, maxConcurrency: settings.maxConcurrency };
+    return answer(() => runBatch(runnable, inputs, batchOptions, request.signal).then((outputs) => ({ outputs })), settings.debug);
   };
 }
 

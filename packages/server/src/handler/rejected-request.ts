@@ -16,7 +16,7 @@ export class RejectedRequest extends Error {
   }
 
   /** A request whose body is unusable; an `InputError` on the wire, so `RemoteRunnable` rethrows one. */
-  static badInput(status: number, message: string, issues?: readonly unknown[]): RejectedRequest {
-    return new RejectedRequest(status, new InputError(message, { issues }).toJSON() as ErrorJSON);
+  static badInput(status: number, message: string, issues?: readonly unknown[], headers?: Readonly<Record<string, string>>): RejectedRequest {
+    return new RejectedRequest(status, new InputError(message, { issues }).toJSON() as ErrorJSON, headers);
   }
 }

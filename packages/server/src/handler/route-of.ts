@@ -1,12 +1,9 @@
-import type { RouteName } from '../client/wire-types.js';
-
-const routes: ReadonlySet<string> = new Set<RouteName>(['invoke', 'batch', 'stream', 'stream_events']);
-
 /**
  * The route a request URL names: its last path segment, so a handler works
- * under any prefix (`/api/joke/stream` and `/stream` both reach `stream`).
+ * under any prefix (`/api/joke/stream` and `/stream` both reach `stream`);
+ * `undefined` when the handler has no such route.
  */
-export function routeOf(url: string): RouteName | undefined {
+export function routeOf<R extends string>(url: string, routes: ReadonlySet<R>): R | undefined {
   const segment = new URL(url).pathname.replace(/\/+$/, '').split('/').pop() ?? '';
-  return routes.has(segment) ? (segment as RouteName) : undefined;
+  return routes.has(segment as R) ? (segment as R) : undefined;
 }

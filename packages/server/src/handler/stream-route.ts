@@ -3,7 +3,8 @@ import { catchError, concat, map, of, type Observable } from 'rxjs';
 import { formatSseEvent, type SseEvent } from '../sse/sse-event.js';
 import { sseResponse } from '../sse/sse-response.js';
 import { errorToJSON } from '../wire/error-to-json.js';
-import { eventToJSON } from '../wire/event-to-json.js';
+import { eventToWire } from '../wire/event-to-wire.js';
+import { LabelBook } from '../wire/run-labels.js';
 import { WireEncoder } from '../wire/wire-encoder.js';
 import type { HandlerSettings } from './handler-options.js';
 import { readRunRequest } from './read-run-request.js';
@@ -21,12 +22,21 @@ export function streamRoute<I, O, C>(runnable: Runnable<I, O, C>, settings: Hand
   return sseRoute(settings, () => runnable.outputAggregation(), (input, options) => runnable.stream(input, options));
 }
 
-/** `POST {base}/stream_events`: the same framing, one `data` event per run event of every nested step. */
+/**
+ * `POST {base}/stream_events`: the same framing, one `data` event per run
+ * event of every nested step, each step's name, tags and metadata sent on
+ * its first event only (see `eventToWire`): the request's metadata is not
+ * copied into every event.
+ */
 export function streamEventsRoute<I, O, C>(runnable: Runnable<I, O, C>, settings: HandlerSettings<I>): Route {
   return sseRoute(
     settings,
     () => ({ kind: 'items' }),
-    (input, options) => runnable.streamEvents(input, options).pipe(map((event) => eventToJSON(event, settings.debug))),
+    (input, options) => {
+      // Events never coalesce (items), so each one is written in the order it is compacted here.
+      const book = new LabelBook();
+      return runnable.streamEvents(input, options).pipe(map((event) => eventToWire(event, book, settings.debug)));
+    },
   );
 }
 

@@ -120,7 +120,7 @@ describe('toNodeListener', () => {
       new Promise((resolve, reject) => {
         const url = new URL(`${server.url}/invoke`);
         const total = 5_000_000;
-        const req = httpRequest(url, { method: 'POST', headers: chunked ? { 'content-type': 'application/json' } : { 'content-length': String(total) } });
+        const req = httpRequest(url, { method: 'POST', headers: chunked ? { 'content-type': 'application/json' } : { 'content-type': 'application/json', 'content-length': String(total) } });
         req.on('response', (res) => {
           let body = '';
           res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => {

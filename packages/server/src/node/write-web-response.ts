@@ -4,9 +4,11 @@ import type { ServerResponse } from 'node:http';
  * Writes a Web `Response` to a `node:http` response, streaming the body with
  * backpressure: the next chunk is read only once the socket took the last one.
  * When the client goes away the body is cancelled, which for an event stream
- * cancels the run.
+ * cancels the run; a client that takes nothing for `sendTimeoutMs` while
+ * bytes wait for it (mid-answer, or its last bytes) is treated as gone: the
+ * connection is destroyed.
  */
-export async function writeWebResponse(response: Response, res: ServerResponse): Promise<void> {
+export async function writeWebResponse(response: Response, res: ServerResponse, sendTimeoutMs: number): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, key) => {
     if (key !== 'set-cookie') headers[key] = value;
@@ -26,9 +28,12 @@ export async function writeWebResponse(response: Response, res: ServerResponse):
     for (;;) {
       const { done, value } = await reader.read();
       if (done || res.destroyed) break;
-      if (!res.write(value)) await drained(res);
+      if (!res.write(value)) await flushed(res, 'drain', sendTimeoutMs);
     }
-    if (!res.destroyed) res.end();
+    if (!res.destroyed) {
+      res.end();
+      await flushed(res, 'finish', sendTimeoutMs);
+    }
   } catch {
     res.destroy(); // the body failed midway: a torn connection is the only honest signal left
   } finally {
@@ -36,12 +41,16 @@ export async function writeWebResponse(response: Response, res: ServerResponse):
   }
 }
 
-function drained(res: ServerResponse): Promise<void> {
+// Resolves when the socket took what waited (`event`), or closed; destroys it after `timeoutMs` without that.
+function flushed(res: ServerResponse, event: 'drain' | 'finish', timeoutMs: number): Promise<void> {
+  if (event === 'finish' && res.writableFinished) return Promise.resolve();
   return new Promise((resolve) => {
+    const timer = Number.isFinite(timeoutMs) ? setTimeout(() => res.destroy(), timeoutMs) : undefined;
     const done = (): void => {
-      res.off('drain', done).off('close', done);
+      clearTimeout(timer);
+      res.off(event, done).off('close', done);
       resolve();
     };
-    res.on('drain', done).on('close', done);
+    res.on(event, done).on('close', done);
   });
 }

@@ -1,6 +1,9 @@
 import { AbortError, RunStream, type RunEvent, type RunOptions } from '@rivulet/core';
 import type { ClientOptions } from '../client/client-options.js';
 import { openRunStream } from '../client/open-run-stream.js';
+import { eventFromWire } from '../wire/event-from-wire.js';
+import { LabelBook } from '../wire/run-labels.js';
+import type { WireRunEvent } from '../wire/wire-run-event.js';
 import { reviveEvent } from './revive-event.js';
 import { toRemoteError } from './to-remote-error.js';
 
@@ -18,8 +21,9 @@ export function remoteEvents(url: string, input: unknown, options: RunOptions, c
     else outer?.addEventListener('abort', abort, { once: true });
     const runOptions = { tags: options.tags, metadata: options.metadata, runName: options.runName };
     const pump = async (): Promise<void> => {
-      for await (const item of openRunStream<RunEvent>(url, input, { ...client, signal: controller.signal, runOptions }, 'stream_events')) {
-        if (item.type !== 'metadata') subscriber.next(reviveEvent(item.value));
+      const labels = new LabelBook();
+      for await (const item of openRunStream<WireRunEvent>(url, input, { ...client, signal: controller.signal, runOptions }, 'stream_events')) {
+        if (item.type !== 'metadata') subscriber.next(reviveEvent(eventFromWire(item.value, labels)));
       }
     };
     pump().then(

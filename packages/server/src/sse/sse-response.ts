@@ -19,6 +19,8 @@ export interface SseResponseOptions {
   readonly heartbeatMs: number;
   /** The request's signal: when the client goes away, the run is cancelled. */
   readonly signal: AbortSignal;
+  /** Headers sent beside the event-stream ones (a protocol's version header). */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Bytes the body may hold for the client before items wait, coalescing, in the queue. */
@@ -103,5 +105,5 @@ export function sseResponse<T>(source: SseSource<T>, options: SseResponseOptions
     },
     { highWaterMark: BODY_HIGH_WATER_BYTES, size: (chunk) => chunk.byteLength },
   );
-  return new Response(body, { status: 200, headers: sseHeaders });
+  return new Response(body, { status: 200, headers: options.headers === undefined ? sseHeaders : { ...sseHeaders, ...options.headers } });
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Runnable, RunOptions } from '@rivulet/core';
 import { OpenAIChatModel, type OpenAIChatModelOptions } from '@rivulet/openai';
@@ -7,7 +7,7 @@ import { structuredParser, type DeepPartial } from '@rivulet/parsers';
 import { promptTemplate } from '@rivulet/prompts';
 import { createHandler } from '../handler/create-handler.js';
 import type { HandlerOptions } from '../handler/handler-options.js';
-import { toNodeListener } from '../node/to-node-listener.js';
+import { createNodeServer, type NodeServerOptions } from '../node/create-node-server.js';
 import { RemoteRunnable } from '../remote/remote-runnable.js';
 import { planInputSchema, planPrompt, planSchema, type Plan, type PlanInput } from './run-script.js';
 
@@ -24,6 +24,8 @@ export interface StackOptions {
   readonly serverRunOptions?: RunOptions | undefined;
   /** Options of the handler. */
   readonly handler?: Omit<HandlerOptions<PlanInput>, 'inputSchema'> | undefined;
+  /** Options of the Rivulet server over `createNodeServer`'s defaults (its timeouts). */
+  readonly server?: NodeServerOptions | undefined;
 }
 
 /** The whole path of a run: client, Rivulet server, chain, mock model. */
@@ -46,9 +48,10 @@ export interface Stack {
 
 /**
  * Starts the end-to-end path the stress suite drives: `RemoteRunnable` →
- * `node:http` server (`createHandler` + `toNodeListener`) on 127.0.0.1 →
- * chain (`promptTemplate` → `OpenAIChatModel` → `structuredParser`) → mock
- * OpenAI server. Limits are raised for a thousand concurrent streams.
+ * `node:http` server (`createHandler` + `createNodeServer`, with its default
+ * timeouts) on 127.0.0.1 → chain (`promptTemplate` → `OpenAIChatModel` →
+ * `structuredParser`) → mock OpenAI server. Limits are raised for a
+ * thousand concurrent streams.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const mock = await startMockOpenAIServer(options.script);
@@ -66,8 +69,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       handling--;
     }
   };
-  // No per-request deadline: a stalled stream must be ended by the run's own limits, not by the HTTP server.
-  const server = createServer({ requestTimeout: 0, keepAliveTimeout: 10_000 }, toNodeListener(handler));
+  // The timeouts a deployment gets from createNodeServer: they bound how long a request may take to arrive,
+  // not how long its answer streams, so a stalled model is still the run's own limits to end.
+  const server = createNodeServer(handler, { keepAliveTimeout: 10_000, ...options.server });
   server.maxConnections = 20_000;
   const sockets = new Set<Socket>();
   let peak = 0;

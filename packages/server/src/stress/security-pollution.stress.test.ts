@@ -107,7 +107,7 @@ describe('security: __proto__ and constructor keys never reach a prototype', () 
         expect(text).toContain('"plainInput":true');
       }
       // A body whose only "input" is inherited has no input.
-      const inherited = await fetch(`${url}/invoke`, { method: 'POST', body: '{"__proto__": {"input": {"ok": true}}}' });
+      const inherited = await fetch(`${url}/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"__proto__": {"input": {"ok": true}}}' });
       expect(inherited.status).toBe(400);
     }
   });
@@ -116,7 +116,7 @@ describe('security: __proto__ and constructor keys never reach a prototype', () 
     const url = await serve(createHandler(promptTemplate('Tell me about {topic}')));
     const mustache = await serve(createHandler(promptTemplate('Tell me about {{topic}}{{#list}}{{.}}{{/list}}', { format: 'mustache' })));
     for (const base of [url, mustache]) {
-      const response = await fetch(`${base}/invoke`, { method: 'POST', body: '{"input": {"__proto__": {"topic": "injected", "list": [1]}}}' });
+      const response = await fetch(`${base}/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"input": {"__proto__": {"topic": "injected", "list": [1]}}}' });
       expect(response.status).toBe(400);
       const { error } = (await response.json()) as { error: { name: string; variables?: string[] } };
       expect(error.name).toBe('InputError');

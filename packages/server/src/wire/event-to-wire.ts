@@ -1,0 +1,36 @@
+import type { RunEvent } from '@rivulet/core';
+import { errorToJSON } from './error-to-json.js';
+import type { LabelBook, RunLabels } from './run-labels.js';
+import type { WireRunEvent } from './wire-run-event.js';
+
+/**
+ * `event` as `stream_events` sends it: its labels left out where `book` says
+ * the client has them already (and the book updated), and the error of an
+ * `error` event through {@link errorToJSON} (an `Error` would serialize as
+ * `{}`); chunks and outputs serialize themselves (messages have `toJSON`).
+ * Call it on every event of a stream, in order: the client restores labels
+ * by replaying the same book.
+ */
+export function eventToWire(event: RunEvent, book: LabelBook, debug: boolean): WireRunEvent {
+  const { name, tags, metadata, ...rest } = event;
+  const base = book.baseOf(event.runId, event.parentRunId);
+  book.record(event.type, event.runId, { name, tags, metadata });
+  return {
+    ...rest,
+    ...(name !== base.name && { name }),
+    ...(!sameTags(tags, base.tags) && { tags }),
+    ...(!sameMetadata(metadata, base.metadata) && { metadata }),
+    ...(event.type === 'error' && { data: { error: errorToJSON(event.data.error, debug) } }),
+  };
+}
+
+function sameTags(a: RunLabels['tags'], b: RunLabels['tags']): boolean {
+  return a === b || (a.length === b.length && a.every((tag, i) => tag === b[i]));
+}
+
+// Nested steps share their parent's metadata object unless they add to it: identity settles most events.
+function sameMetadata(a: RunLabels['metadata'], b: RunLabels['metadata']): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
+}
