@@ -26,6 +26,7 @@ const expected: Record<string, readonly RegExp[]> = {
   demo: [/"city": "Lisbon"/, /complete after \d+ ms/],
   agent: [/── step 3/, /calling river_flow \{"river":"Glomma","station":"Kongsvinger"\}/, /✓ weather → \{"place":"Elverum","sky":"sunny"/, /Done in 3 steps/, /\(1 step, 1 new message/],
   'ai-sdk-chat': [/page script 200/, /assistant \(\d+ updates\): Turn 1\. Rivers carry water .* arrive\./],
+  production: [/cache: 6 calls, 3 requests/, /rate limit: 12 calls at once/, /chat gpt-4o-mini \(model gpt-4o-mini, \d+ tokens in, 12 out\)/, /shared cache: the same answer twice, 1 request|redis-server is not installed/, /batch on BullMQ: 10\/10 done, 0 failed|redis-server is not installed/],
   chat: [/\(4 earlier messages\) You are Ada, and you are going to Lisbon\./, /\[grace\] assistant: \(0 earlier messages\) I don't know your name/, /stored for ada: 6 messages/],
 };
 

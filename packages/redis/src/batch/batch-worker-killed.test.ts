@@ -1,0 +1,11 @@
+import { describe, it } from 'vitest';
+import { killOneWorkerMidBatch } from '../test-support/kill-scenario.js';
+import { useRedisServer } from '../test-support/redis-server.js';
+
+const redis = useRedisServer();
+
+describe('a batch worker process killed mid-batch', () => {
+  it('loses and duplicates nothing: 100 inputs, 2 worker processes, one SIGKILLed', async () => {
+    await killOneWorkerMidBatch(redis, 100);
+  }, 60_000);
+});

@@ -1,0 +1,80 @@
+import type { Message, MessageStore } from '@rivulet/core';
+import { openClient, type OpenedClient, type RedisConnection } from '../connection/redis-connection.js';
+import { redisCall } from '../connection/redis-error.js';
+import { positiveOrUndefined } from '../connection/check-options.js';
+import { checkSessionId, fromStoredMessage, toStoredMessages } from './stored-messages.js';
+
+/** Options of a {@link RedisMessageStore}. */
+export interface RedisMessageStoreOptions {
+  /** Prepended to every key: a session's messages are the list `<prefix><sessionId>`. Default `'rivulet:messages:'`. */
+  readonly prefix?: string | undefined;
+  /**
+   * Forget a session this many milliseconds after its last append (each
+   * append starts the time again). Default: kept until `clear`.
+   */
+  readonly ttlMs?: number | undefined;
+}
+
+/**
+ * A {@link MessageStore} in Redis, shared by every process that reaches the
+ * same server: each session is a Redis list of its messages as JSON (the
+ * messages' `toJSON()`, revived with `messageFromJSON`), so tool calls,
+ * usage and metadata survive. A turn (`addMessages`) is appended in one
+ * `RPUSH`, which Redis applies atomically: two servers appending to one
+ * session never interleave their turns.
+ *
+ * Redis failures reject with `RedisError`; a bad session id or a value that
+ * is not a message with `InputError`, storing nothing.
+ *
+ * @example
+ * ```ts
+ * const store = new RedisMessageStore({ url: 'redis://localhost:6379' }, { ttlMs: 24 * 3600_000 });
+ * const chat = withMessageHistory(model, { store });
+ * await chat.invoke('Hi, I am Ada.', { configurable: { sessionId: 'ada' } });
+ * await store.close();
+ * ```
+ */
+export class RedisMessageStore implements MessageStore {
+  readonly #redis: OpenedClient;
+  readonly #prefix: string;
+  readonly #ttlMs: number | undefined;
+
+  constructor(connection: RedisConnection, options: RedisMessageStoreOptions = {}) {
+    this.#ttlMs = positiveOrUndefined('RedisMessageStore', 'ttlMs', options.ttlMs);
+    this.#prefix = options.prefix ?? 'rivulet:messages:';
+    this.#redis = openClient(connection, 'RedisMessageStore');
+  }
+
+  async getMessages(sessionId: string): Promise<Message[]> {
+    const key = this.#key(sessionId);
+    const stored = await redisCall('RedisMessageStore.getMessages', () => this.#redis.client.lrange(key, 0, -1));
+    return stored.map(fromStoredMessage);
+  }
+
+  async addMessages(sessionId: string, messages: readonly Message[]): Promise<void> {
+    const key = this.#key(sessionId);
+    const stored = toStoredMessages(messages);
+    if (stored.length === 0) return;
+    const ttlMs = this.#ttlMs;
+    await redisCall('RedisMessageStore.addMessages', async () => {
+      if (ttlMs === undefined) return void (await this.#redis.client.rpush(key, ...stored));
+      const results = await this.#redis.client.multi().rpush(key, ...stored).pexpire(key, Math.ceil(ttlMs)).exec();
+      const failed = results?.find(([error]) => error !== null)?.[0];
+      if (failed) throw failed;
+    });
+  }
+
+  async clear(sessionId: string): Promise<void> {
+    const key = this.#key(sessionId);
+    await redisCall('RedisMessageStore.clear', () => this.#redis.client.del(key));
+  }
+
+  /** Closes the connection this store opened for a `url`; a client passed in stays open. */
+  close(): Promise<void> {
+    return this.#redis.close();
+  }
+
+  #key(sessionId: string): string {
+    return this.#prefix + checkSessionId(sessionId);
+  }
+}
