@@ -4,9 +4,7 @@ import type { MockOpenAIServer } from '@rivulet/openai/testing';
 import { createHandler, toNodeListener } from '@rivulet/server';
 import { pageScript } from './bundle-page.js';
 import { pageHtml } from './page-html.js';
-import { tripChain } from './trip-chain.js';
-import { startTripModel, type TripModelOptions } from './trip-model.js';
-import { TripRequest } from './trip-plan.js';
+import { startTripModel, tripChain, TripRequest, type TripModelOptions } from '@rivulet/example-web/trip';
 
 /** The running example. */
 export interface ReactUiApp {

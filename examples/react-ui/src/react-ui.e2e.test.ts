@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReactUiApp, type ReactUiApp } from './app.js';
 import { launchChromium, requireChromium } from './launch-chromium.js';
-import { samplePlan } from './sample-plan.js';
+import { samplePlan } from '@rivulet/example-web/trip';
 
 // Never skipped: without the browser the suite fails, saying what to install.
 requireChromium();

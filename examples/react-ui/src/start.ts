@@ -2,7 +2,7 @@
 // `pnpm start --smoke`: one round trip instead (the page, its bundle, a streamed plan), then exit.
 import { RemoteRunnable } from '@rivulet/server';
 import { startReactUiApp } from './app.js';
-import type { TripChain } from './trip-chain.js';
+import type { TripChain } from '@rivulet/example-web/trip';
 
 const smoke = process.argv.includes('--smoke');
 const app = await startReactUiApp({

@@ -17,3 +17,6 @@ export function tripChain(model: ChatModel) {
   ]);
   return prompt.pipe(model).pipe(structuredParser(TripPlan));
 }
+
+/** The chain's type: a page imports it type-only (`RemoteRunnable<TripChain>`, `useRunnable<TripChain>`) and bundles none of its code. */
+export type TripChain = ReturnType<typeof tripChain>;

@@ -1,5 +1,5 @@
 import { OpenAIChatModel } from '@rivulet/openai';
-import { startMockOpenAIServer, type MockOpenAIServer } from '@rivulet/openai/testing';
+import { startMockOpenAIServer, type MockOpenAIServer, type MockReply } from '@rivulet/openai/testing';
 import { readTripRequest, samplePlan } from './sample-plan.js';
 
 /** The model behind the example, and the offline mock it talks to when there is no API key. */
@@ -16,6 +16,12 @@ export interface TripModelOptions {
   readonly delayMs?: number | undefined;
   /** Use the real endpoint with this key (OPENAI_API_KEY); the offline mock without one. */
   readonly apiKey?: string | undefined;
+  /**
+   * What the mock answers when asked for a trip, called as each request
+   * arrives: the sample plan, 2 characters every `delayMs`, unless told. The
+   * `ui-e2e` bench uses it to time and to size the answer.
+   */
+  readonly mockReply?: ((trip: { readonly destination: string; readonly days: number }) => MockReply) | undefined;
 }
 
 /**
@@ -36,8 +42,9 @@ export async function startTripModel(options: TripModelOptions = {}): Promise<Tr
   }
   const mock = await startMockOpenAIServer((request) => {
     const last = request.body?.messages?.at(-1)?.content;
-    const { destination, days } = readTripRequest(typeof last === 'string' ? last : '');
-    return { text: JSON.stringify(samplePlan(destination, days), null, 2), chunkSize: 2, delayMs: options.delayMs ?? 12 };
+    const trip = readTripRequest(typeof last === 'string' ? last : '');
+    if (options.mockReply) return options.mockReply(trip);
+    return { text: JSON.stringify(samplePlan(trip.destination, trip.days), null, 2), chunkSize: 2, delayMs: options.delayMs ?? 12 };
   });
   const model = new OpenAIChatModel({ model: 'mock-trip-planner', apiKey: 'offline', baseURL: mock.url, maxRetries: 0 });
   return { model, mock, close: () => mock.close() };

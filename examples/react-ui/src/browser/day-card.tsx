@@ -1,6 +1,6 @@
 import type { PartialValue } from '@rivulet/react';
 import { memo, useRef } from 'react';
-import type { TripPlan } from '../trip-plan.js';
+import type { TripPlan } from '@rivulet/example-web/trip';
 
 /**
  * One day of the plan. Memoised: `useRunnable` hands out a day that did not

@@ -1,6 +1,6 @@
 import { useRunnable } from '@rivulet/react';
 import { useState } from 'react';
-import type { TripChain } from '../trip-chain.js';
+import type { TripChain } from '@rivulet/example-web/trip';
 import { DayCard } from './day-card.js';
 import { useRenderMeter } from './use-render-meter.js';
 

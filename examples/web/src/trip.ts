@@ -1,0 +1,7 @@
+// The trip planner's server side, shared by the `web` (plain DOM) and
+// `react-ui` examples: the plan's schema, the chain, the model (offline mock
+// or OpenAI) and the sample plan the mock writes.
+export { TripPlan, TripRequest, type PartialTripPlan, type TripDay } from './trip-plan.js';
+export { tripChain, type TripChain } from './trip-chain.js';
+export { startTripModel, type TripModel, type TripModelOptions } from './trip-model.js';
+export { samplePlan, readTripRequest } from './sample-plan.js';
