@@ -8,7 +8,6 @@ export { RedisCache, type RedisCacheOptions } from './cache/redis-cache.js';
 export { RedisRateLimiter, type RedisRateLimiterOptions } from './rate-limit/redis-rate-limiter.js';
 
 // resumable streams
-export type { StreamStore, StoredStreamEvent, StreamRunInfo, StreamReadOptions } from './stream-store/stream-store.js';
 export { RedisStreamStore, type RedisStreamStoreOptions } from './stream-store/redis-stream-store.js';
 
 // batches on BullMQ

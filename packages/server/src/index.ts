@@ -28,3 +28,6 @@ export type {
   StreamMetadata,
 } from './client/wire-types.js';
 export type { WireRunEvent } from './wire/wire-run-event.js';
+
+// resumable streams: where their events are kept (RedisStreamStore in @rivulet/redis)
+export type { StreamStore, StoredStreamEvent, StreamRunInfo, StreamReadOptions } from './resumable/stream-store.js';

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AbortError, InputError } from '@rivulet/core';
 import { useRedisServer } from '../test-support/redis-server.js';
 import { RedisStreamStore, type RedisStreamStoreOptions } from './redis-stream-store.js';
-import type { StoredStreamEvent } from './stream-store.js';
+import type { StoredStreamEvent } from '@rivulet/server';
 
 const redis = useRedisServer();
 const stores: RedisStreamStore[] = [];

@@ -6,7 +6,7 @@ import { RedisError, redisCall } from '../connection/redis-error.js';
 import { StopChannels } from './stop-channels.js';
 import { readEntries, type RawEntry } from './stream-entries.js';
 import { appendEvents, createRun, finishRun, requestStop } from './stream-scripts.js';
-import type { StoredStreamEvent, StreamReadOptions, StreamRunInfo, StreamStore } from './stream-store.js';
+import type { StoredStreamEvent, StreamReadOptions, StreamRunInfo, StreamStore } from '@rivulet/server';
 
 /** Options of a {@link RedisStreamStore}. */
 export interface RedisStreamStoreOptions {

@@ -1,4 +1,4 @@
-import type { StoredStreamEvent } from './stream-store.js';
+import type { StoredStreamEvent } from '@rivulet/server';
 
 /** A Redis stream entry as ioredis gives it: its id and its fields, name and value in turn. */
 export type RawEntry = [id: string, fields: string[]];

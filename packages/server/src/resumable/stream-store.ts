@@ -40,8 +40,9 @@ export interface StreamReadOptions {
  * for a while (for clients that reconnect late), then expires. A run whose
  * process died without finishing expires after a longer idle time.
  *
- * Proposed for `@rivulet/server` (`InMemoryStreamStore` there,
- * `RedisStreamStore` in `@rivulet/redis`); to be moved there.
+ * Implemented by `RedisStreamStore` in `@rivulet/redis`; the handler's
+ * resumable streams (`createHandler(r, { resumable: store })`) and an
+ * `InMemoryStreamStore` here come with them.
  *
  * @example
  * ```ts
