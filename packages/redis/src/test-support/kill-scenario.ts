@@ -17,7 +17,8 @@ export async function killOneWorkerMidBatch(redis: TestRedis, size: number): Pro
   const common = { redisUrl: redis.url, queue: name, concurrency, lockDurationMs: 1_000, stalledIntervalMs: 500 };
   const workers: ScriptProcess[] = [
     spawnScript('./batch-worker-process.ts', { ...common, tag: 'doomed', workMs: 200 }),
-    spawnScript('./batch-worker-process.ts', { ...common, tag: 'survivor', workMs: 5 }),
+    // Slow enough that the batch lasts several of the doomed worker's inputs, even on an idle machine.
+    spawnScript('./batch-worker-process.ts', { ...common, tag: 'survivor', workMs: 20 }),
   ];
   const queue = batchQueue<number, number>(name, { connection: { url: redis.url } });
   try {
@@ -25,13 +26,20 @@ export async function killOneWorkerMidBatch(redis: TestRedis, size: number): Pro
     const inputs = Array.from({ length: size }, (_, n) => n);
     const batch = await queue.add(inputs);
     const results: BatchResult<number>[] = [];
+    // Killed only while it is running inputs (each takes 200 ms, so one still runs when the signal lands):
+    // between two of its batches it would hold none, and the test would prove nothing about in-flight work.
+    const inFlightOnDoomed = async (): Promise<number> => {
+      const [started, finished] = await Promise.all([redis.client.scard(`${name}:started:doomed`), redis.client.scard(`${name}:finished:doomed`)]);
+      return started - finished;
+    };
     let killed = false;
     for await (const result of batch) {
       results.push(result);
-      if (!killed && results.length >= size / 3 && (await redis.client.scard(`${name}:started:doomed`)) >= concurrency) {
+      if (!killed && results.length >= size / 3 && (await inFlightOnDoomed()) > 0) {
         killed = workers[0]!.child.kill('SIGKILL');
       }
     }
+    expect(killed, 'the slow worker was never caught running an input before the batch ended').toBe(true);
     expect(await workers[0]!.exited).toBe('SIGKILL');
 
     expect(results.map((r) => r.index)).toEqual(inputs);

@@ -33,7 +33,9 @@ function startFaultTestServer(schedule: FaultSchedule<ToyError>, asides?: Readon
       if (await playFaultsBeforeReply(exchange, schedule, toyWire, headers)) return;
       if (exchange.record.path.endsWith('?whole')) return sendJsonWithFaults(exchange, { t: 'abc' }, schedule, headers);
       const events = ['a', 'b', 'c'].map((t) => jsonEvent({ t }, 'delta'));
-      const writer = exchange.record.path.endsWith('?ndjson') ? new NdjsonWriter(exchange) : undefined;
+      const path = exchange.record.path;
+      // `?bare`: NDJSON framing from a writer that has no keep-alive (as a plugin's own framing may not).
+      const writer = path.endsWith('?ndjson') ? new NdjsonWriter(exchange) : path.endsWith('?bare') ? Object.assign(new NdjsonWriter(exchange), { keepAlive: undefined }) : undefined;
       await playEventStream(exchange, { events, faults: schedule, wire: toyWire, headers, asides, writer });
     },
   });
@@ -114,9 +116,16 @@ describe('playEventStream', () => {
     expect(await response.text()).toBe('{"t":"a"}\n{"t":"unterminated\n{"t":"b"}\n{"t":"c"}\n{"foo":1}\n');
   });
 
-  test('refuses keep-alives on a framing that has none, before the headers, saying why', async () => {
+  test('an NDJSON keep-alive is a blank line between records', async () => {
     server = await startFaultTestServer({ keepAliveAfterChunks: [1] });
     const response = await fetch(`${server.origin}/?ndjson`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/^\{"t":"a"\}\n\n\{/);
+  });
+
+  test('refuses keep-alives on a framing that has none, before the headers, saying why', async () => {
+    server = await startFaultTestServer({ keepAliveAfterChunks: [1] });
+    const response = await fetch(`${server.origin}/?bare`);
     expect(response.status).toBe(500);
     expect(await response.text()).toContain('no keep-alive');
   });
