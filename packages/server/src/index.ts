@@ -11,6 +11,7 @@ export { toPatches } from './patch/to-patches.js';
 // calling
 export { RemoteRunnable } from './remote/remote-runnable.js';
 export type { RemoteRunnableOptions } from './remote/remote-runnable-options.js';
+export type { ReconnectOptions } from './client/reconnect-options.js';
 export { reviveError } from './remote/revive-error.js';
 
 // the wire, shared with the browser client
@@ -31,3 +32,4 @@ export type { WireRunEvent } from './wire/wire-run-event.js';
 
 // resumable streams: where their events are kept (RedisStreamStore in @rivulet/redis)
 export type { StreamStore, StoredStreamEvent, StreamRunInfo, StreamReadOptions } from './resumable/stream-store.js';
+export { InMemoryStreamStore, type InMemoryStreamStoreOptions } from './resumable/in-memory-stream-store.js';

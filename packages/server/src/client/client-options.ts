@@ -1,3 +1,4 @@
+import type { ReconnectOptions } from './reconnect-options.js';
 import type { WireRunOptions } from './wire-types.js';
 
 /** Headers to send: fixed, or computed per request (for tokens that expire). */
@@ -13,4 +14,10 @@ export interface ClientOptions {
   readonly fetch?: typeof fetch | undefined;
   /** Tags, metadata and run name for the server's run. */
   readonly runOptions?: WireRunOptions | undefined;
+  /**
+   * How to reconnect when the connection of a resumable run drops (a handler
+   * with `resumable`); `false` never does. Runs that are not resumable end
+   * with a `TruncatedStreamError` at once, whatever this says.
+   */
+  readonly reconnect?: ReconnectOptions | false | undefined;
 }

@@ -8,6 +8,7 @@ export type { RunStreamItem } from './run-stream-item.js';
 export { RemoteError, isErrorJSON } from './remote-error.js';
 export { routeUrl } from './route-url.js';
 export type { ClientOptions, HeadersOption } from './client-options.js';
+export type { ReconnectOptions } from './reconnect-options.js';
 export type {
   RouteName,
   WireRunOptions,

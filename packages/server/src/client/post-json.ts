@@ -7,10 +7,25 @@ import { isErrorJSON, RemoteError } from './remote-error.js';
  * else a `ProviderError`-named one carrying the status (a proxy's error page).
  */
 export async function postJson(url: string, body: unknown, options: ClientOptions, accept: string): Promise<Response> {
-  const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
+  const headers = await requestHeaders(options, accept);
   headers.set('content-type', 'application/json');
+  return send(url, { method: 'POST', headers, body: JSON.stringify(body) }, options);
+}
+
+/** GETs `url` with the client's headers and `extra`, resolving and rejecting as {@link postJson} does. */
+export async function getFrom(url: string, options: ClientOptions, accept: string, extra: Readonly<Record<string, string>> = {}): Promise<Response> {
+  const headers = await requestHeaders(options, accept);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  return send(url, { method: 'GET', headers }, options);
+}
+
+async function requestHeaders(options: ClientOptions, accept: string): Promise<Headers> {
+  const headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
   headers.set('accept', accept);
-  const init: RequestInit = { method: 'POST', headers, body: JSON.stringify(body) };
+  return headers;
+}
+
+async function send(url: string, init: RequestInit, options: ClientOptions): Promise<Response> {
   if (options.signal) init.signal = options.signal;
   const response = await (options.fetch ?? fetch)(url, init);
   if (response.ok) return response;

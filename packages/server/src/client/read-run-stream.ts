@@ -2,10 +2,9 @@ import type { AggregationRule } from '@rivulet/core';
 import { QUIET_PERIOD_MS } from '@rivulet/parsers/patch';
 import { BrokenStream, SseReader } from '@rivulet/provider-utils/sse';
 import { isErrorJSON, RemoteError } from './remote-error.js';
+import { RunStreamState } from './run-stream-state.js';
 import type { RunStreamItem } from './run-stream-item.js';
-import { SnapshotSlots } from './snapshot-slots.js';
 import type { StreamMetadata } from './wire-types.js';
-
 
 /**
  * The items of a `stream` (or `stream_events`) response: the `metadata`
@@ -18,7 +17,22 @@ import type { StreamMetadata } from './wire-types.js';
  * `TruncatedStreamError` (with the last snapshot as `partial`).
  */
 export async function* readRunStream<T>(response: Response): AsyncGenerator<RunStreamItem<T>, void> {
-  const slots = new SnapshotSlots();
+  const state = new RunStreamState();
+  try {
+    yield* readRunEvents<T>(response, state);
+  } catch (error) {
+    throw error instanceof BrokenStream ? truncatedRun(state) : error;
+  }
+}
+
+/**
+ * The items of one response into `state`, which may already hold what
+ * earlier connections to the same run gave (a resumed run): its `metadata`
+ * is then not handed out again, and patches apply to the snapshots already
+ * rebuilt. Throws `BrokenStream` when the body ends or breaks before `end`.
+ */
+export async function* readRunEvents<T>(response: Response, state: RunStreamState): AsyncGenerator<RunStreamItem<T>, void> {
+  const { slots } = state;
   const reader = response.body === null ? undefined : new SseReader(response.body);
   try {
     if (reader === undefined) throw new BrokenStream(undefined);
@@ -31,11 +45,17 @@ export async function* readRunStream<T>(response: Response): AsyncGenerator<RunS
       }
       if (events === undefined) throw new BrokenStream(undefined);
       for (const message of events) {
+        if (message.id !== undefined) {
+          state.lastEventId = message.id;
+          state.progressed = true;
+        }
         switch (message.event) {
           case 'metadata': {
+            if (state.metadata !== undefined) break; // a resumed run: known already
             const metadata = JSON.parse(message.data) as StreamMetadata;
+            state.metadata = metadata;
             slots.rule = metadata.aggregate as AggregationRule;
-            yield { type: 'metadata', runId: metadata.runId, aggregate: metadata.aggregate };
+            yield { type: 'metadata', ...metadata };
             break;
           }
           case 'data':
@@ -47,9 +67,11 @@ export async function* readRunStream<T>(response: Response): AsyncGenerator<RunS
             break;
           }
           case 'error':
+            state.ended = true;
             yield* slots.flush() as RunStreamItem<T>[];
             throw remoteError(message.data);
           case 'end':
+            state.ended = true;
             yield* slots.flush() as RunStreamItem<T>[];
             return;
           default:
@@ -58,11 +80,17 @@ export async function* readRunStream<T>(response: Response): AsyncGenerator<RunS
       }
       next = reader.read();
     }
-  } catch (error) {
-    throw error instanceof BrokenStream ? truncated(slots.latest()) : error;
   } finally {
     reader?.cancel();
   }
+}
+
+/** The error of a run whose connection closed before its end: `TruncatedStreamError` with the last snapshot as `partial`. */
+export function truncatedRun(state: RunStreamState, cause?: unknown): RemoteError {
+  const reason = cause instanceof Error ? ` Resuming it failed: ${cause.message}` : '';
+  const error = new RemoteError({ name: 'TruncatedStreamError', message: `The connection closed before the run ended.${reason}`, partial: state.slots.latest() });
+  if (cause !== undefined) Object.defineProperty(error, 'cause', { value: cause, configurable: true, writable: true });
+  return error;
 }
 
 const quiet: unique symbol = Symbol('quiet');
@@ -78,8 +106,4 @@ function quietly<T>(next: Promise<T>, held: boolean): Promise<T | typeof quiet> 
 function remoteError(data: string): RemoteError {
   const parsed: unknown = JSON.parse(data);
   return new RemoteError(isErrorJSON(parsed) ? parsed : { name: 'RivuletError', message: 'The run failed on the server.' });
-}
-
-function truncated(partial: unknown): RemoteError {
-  return new RemoteError({ name: 'TruncatedStreamError', message: 'The connection closed before the run ended.', partial });
 }

@@ -3,6 +3,9 @@ import { parsePointer, PatchedDocument, type PatchOperation } from '@rivulet/par
 import type { RunStreamItem } from './run-stream-item.js';
 import { slotDepth } from './snapshot-slot.js';
 
+/** What a slot hands out: a whole snapshot, or a keyed chunk carrying a nested one. */
+export type SlotItem = Exclude<RunStreamItem, { readonly type: 'metadata' }>;
+
 interface Slot {
   readonly segments: readonly string[]; // the slot's keys in a keyed chunk; none for a snapshot stream
   readonly document: PatchedDocument;
@@ -28,7 +31,7 @@ export class SnapshotSlots {
   }
 
   /** Applies one `patch` event's data; returns the item to hand out now, if one is due. */
-  apply(data: string): RunStreamItem | undefined {
+  apply(data: string): SlotItem | undefined {
     const ops = JSON.parse(data) as PatchOperation[];
     const first = ops[0];
     if (first === undefined) return undefined;
@@ -49,8 +52,8 @@ export class SnapshotSlots {
   }
 
   /** Every held change, as items: the stream paused or ended. */
-  flush(): RunStreamItem[] {
-    const items: RunStreamItem[] = [];
+  flush(): SlotItem[] {
+    const items: SlotItem[] = [];
     for (const slot of this.slots.values()) if (slot.document.changed) items.push(this.take(slot));
     return items;
   }
@@ -61,7 +64,7 @@ export class SnapshotSlots {
     return root === undefined ? undefined : root.document.changed ? root.document.publish() : root.last;
   }
 
-  private take(slot: Slot): RunStreamItem {
+  private take(slot: Slot): SlotItem {
     const value = slot.document.publish();
     slot.last = value;
     const ops = slot.ops;

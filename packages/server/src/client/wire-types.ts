@@ -53,4 +53,10 @@ export type SseEventName = 'metadata' | 'data' | 'patch' | 'error' | 'end';
 export interface StreamMetadata {
   readonly runId: string;
   readonly aggregate: AggregationRule;
+  /**
+   * The run is kept by the server and outlives the connection (a handler with
+   * `resumable`): its events carry ids, `GET {base}/stream/{runId}` follows it
+   * again and `POST {base}/stop/{runId}` stops it.
+   */
+  readonly resumable?: boolean | undefined;
 }

@@ -35,8 +35,12 @@ export interface CorsSettings {
   readonly maxAgeSeconds: number;
 }
 
-/** Checks `options` (a malformed origin, or `'*'` with credentials, throws a `TypeError`) and fills in the defaults. */
-export function corsSettings(options: CorsOptions): CorsSettings {
+/**
+ * Checks `options` (a malformed origin, or `'*'` with credentials, throws a
+ * `TypeError`) and fills in the defaults; `protocolHeaders` are request
+ * headers the handler's own protocol needs (`Last-Event-ID` of resumable streams).
+ */
+export function corsSettings(options: CorsOptions, protocolHeaders: readonly string[] = []): CorsSettings {
   const { origin } = options;
   const any = origin === '*';
   const credentials = options.credentials ?? false;
@@ -49,7 +53,7 @@ export function corsSettings(options: CorsOptions): CorsSettings {
     for (const entry of listed) checkOrigin(entry);
     allows = (candidate) => listed.has(candidate);
   }
-  const allowHeaders = ['content-type', ...(options.allowHeaders ?? []).map((header) => header.toLowerCase())];
+  const allowHeaders = ['content-type', ...protocolHeaders, ...(options.allowHeaders ?? []).map((header) => header.toLowerCase())];
   return { allows, any, allowHeaders: [...new Set(allowHeaders)].join(', '), credentials, maxAgeSeconds: options.maxAgeSeconds ?? 600 };
 }
 

@@ -3,15 +3,15 @@ import { errorResponse } from './json-response.js';
 
 /**
  * The answer to an `OPTIONS` request under {@link CorsSettings}: for a
- * preflight from an allowed origin, `204` saying that it may `POST` JSON
- * with the allowed headers; from another origin, `403`, which the browser
+ * preflight from an allowed origin, `204` saying that it may use `methods`
+ * (`POST` JSON; `GET` too for following resumable runs) with the allowed headers; from another origin, `403`, which the browser
  * reports as a failed preflight, so the request itself is never sent. An
  * `OPTIONS` that is no preflight learns the methods (`Allow`).
  */
-export function preflightResponse(request: Request, cors: CorsSettings): Response {
+export function preflightResponse(request: Request, cors: CorsSettings, methods = 'POST'): Response {
   const origin = request.headers.get('origin');
   if (origin === null || !request.headers.has('access-control-request-method')) {
-    return new Response(null, { status: 204, headers: { allow: 'OPTIONS, POST' } });
+    return new Response(null, { status: 204, headers: { allow: `OPTIONS, ${methods}` } });
   }
   if (!cors.allows(origin)) {
     return errorResponse(403, { name: 'ForbiddenError', message: `Pages of ${origin} may not call this handler (see the handler's cors option).` }, varyOrigin(cors));
@@ -20,7 +20,7 @@ export function preflightResponse(request: Request, cors: CorsSettings): Respons
     status: 204,
     headers: {
       ...allowOrigin(origin, cors),
-      'access-control-allow-methods': 'POST',
+      'access-control-allow-methods': methods,
       'access-control-allow-headers': cors.allowHeaders,
       'access-control-max-age': String(cors.maxAgeSeconds),
     },

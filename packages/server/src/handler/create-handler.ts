@@ -11,6 +11,8 @@ import type { Route } from './route.js';
 import { routeOf } from './route-of.js';
 import { streamEventsRoute, streamRoute } from './stream-route.js';
 import { chatRoute } from '../ai-sdk-ui/chat-route.js';
+import { resumeRun, stopRun } from '../resumable/resume-route.js';
+import { runRouteOf } from '../resumable/run-route-of.js';
 
 /** A Web-standard request handler, as Hono, Next.js route handlers, Bun, Deno and edge runtimes take it. */
 export type RequestHandler = (request: Request) => Promise<Response>;
@@ -31,8 +33,10 @@ export type RequestHandler = (request: Request) => Promise<Response>;
  * `400 { error: { name, message, issues? } }`, an unknown route with `404`,
  * another method with `405`, a body over `maxBodyBytes` or a batch over
  * `maxBatchSize` with `413`, a body not sent as `application/json` with
- * `415`. A client that disconnects cancels its run. Pages of other origins
- * may call it only as its `cors` option allows.
+ * `415`. A client that disconnects cancels its run, unless runs are
+ * `resumable`: then `GET …/stream/{runId}` follows a run again after a
+ * dropped connection and `POST …/stop/{runId}` stops it. Pages of other
+ * origins may call it only as its `cors` option allows.
  *
  * @example
  * ```ts
@@ -65,6 +69,8 @@ type Routes = ReadonlyMap<HandlerRoute, Route>;
 async function answer<I>(request: Request, routes: Routes, settings: HandlerSettings<I>): Promise<Response> {
   const route = routeOf(request.url, new Set(routes.keys()));
   if (route === undefined) {
+    const kept = settings.resumable === undefined ? undefined : runRouteOf(request.url);
+    if (kept !== undefined) return answerKeptRun(request, kept.route, kept.runId, settings);
     return errorResponse(404, { name: 'NotFoundError', message: `No such route: use ${[...routes.keys()].join(', ')}.` });
   }
   if (request.method === 'OPTIONS' && settings.cors !== undefined) return preflightResponse(request, settings.cors);
@@ -74,6 +80,23 @@ async function answer<I>(request: Request, routes: Routes, settings: HandlerSett
   try {
     requireJsonBody(request);
     return await (routes.get(route) as Route)(request);
+  } catch (error) {
+    if (error instanceof RejectedRequest) return errorResponse(error.status, error.error, error.headers);
+    return errorResponse(500, errorToJSON(error, settings.debug));
+  }
+}
+
+// `GET …/stream/{runId}` and `POST …/stop/{runId}` of resumable runs.
+async function answerKeptRun<I>(request: Request, route: 'resume' | 'stop', runId: string, settings: HandlerSettings<I>): Promise<Response> {
+  const store = settings.resumable as NonNullable<HandlerSettings<I>['resumable']>;
+  const method = route === 'resume' ? 'GET' : 'POST';
+  if (request.method === 'OPTIONS' && settings.cors !== undefined) return preflightResponse(request, settings.cors, method);
+  if (request.method !== method) {
+    const path = route === 'resume' ? 'stream/{runId}' : 'stop/{runId}';
+    return errorResponse(405, { name: 'MethodNotAllowedError', message: `Use ${method} for ${path}.` }, { allow: method });
+  }
+  try {
+    return route === 'resume' ? await resumeRun(store, runId, request, settings.heartbeatMs) : await stopRun(store, runId);
   } catch (error) {
     if (error instanceof RejectedRequest) return errorResponse(error.status, error.error, error.headers);
     return errorResponse(500, errorToJSON(error, settings.debug));

@@ -1,5 +1,6 @@
 import type { Message } from '@rivulet/core';
 import type { $ZodType } from 'zod/v4/core';
+import type { StreamStore } from '../resumable/stream-store.js';
 import { corsSettings, type CorsOptions, type CorsSettings } from './cors-options.js';
 
 /**
@@ -55,6 +56,20 @@ export interface HandlerOptions<I> {
    * chain starting with one).
    */
   readonly protocol?: ([Message[]] extends [I] ? 'ai-sdk-ui' : never) | undefined;
+  /**
+   * Makes `stream` runs resumable: each run is kept in this store and
+   * outlives its connection. Every event gets an id; a client whose
+   * connection dropped reconnects with `GET {base}/stream/{runId}` and
+   * `Last-Event-ID`, and gets what it missed as one compact catch-up, then
+   * the live events (`RemoteRunnable` and the browser client do it by
+   * themselves). A client going away no longer cancels the run: `POST
+   * {base}/stop/{runId}` does (the clients send it when their consumer stops
+   * reading), or the run's own end. `new InMemoryStreamStore()` for one
+   * process, `RedisStreamStore` from `@rivulet/redis` for many. The run id
+   * is unguessable, and is what lets a client read or stop a run: treat it
+   * like a session token.
+   */
+  readonly resumable?: StreamStore | undefined;
 }
 
 /** The options with their defaults filled in. */
@@ -70,6 +85,7 @@ export interface HandlerSettings<I> {
   readonly cors: CorsSettings | undefined;
   readonly debug: boolean;
   readonly protocol: 'ai-sdk-ui' | undefined;
+  readonly resumable: StreamStore | undefined;
 }
 
 /** Fills in the defaults; a limit out of its range throws a `TypeError`. */
@@ -83,15 +99,22 @@ export function handlerSettings<I>(options: HandlerOptions<I>): HandlerSettings<
     maxBatchSize: limit('maxBatchSize', options.maxBatchSize, 100),
     maxConcurrency: limit('maxConcurrency', options.maxConcurrency, 8),
     heartbeatMs: limit('heartbeatMs', options.heartbeatMs, 15_000, 1, 2 ** 31 - 1),
-    cors: options.cors === undefined ? undefined : corsSettings(options.cors),
+    cors: options.cors === undefined ? undefined : corsSettings(options.cors, options.resumable === undefined ? [] : ['last-event-id']),
     debug: options.debug ?? false,
     protocol: protocolOf(options.protocol),
+    resumable: storeOf(options.resumable),
   };
 }
 
 function protocolOf(protocol: unknown): 'ai-sdk-ui' | undefined {
   if (protocol === undefined || protocol === 'ai-sdk-ui') return protocol;
   throw new TypeError(`createHandler: protocol must be 'ai-sdk-ui' or absent, not ${JSON.stringify(protocol)}.`);
+}
+
+function storeOf(store: StreamStore | undefined): StreamStore | undefined {
+  const methods = ['create', 'append', 'finish', 'get', 'read', 'requestStop', 'waitForStop'] as const;
+  if (store === undefined || methods.every((method) => typeof store[method] === 'function')) return store;
+  throw new TypeError('createHandler: resumable must be a StreamStore (new InMemoryStreamStore(), or RedisStreamStore from @rivulet/redis).');
 }
 
 function limit(name: string, value: number | undefined, fallback: number, least = 1, most = Infinity): number {

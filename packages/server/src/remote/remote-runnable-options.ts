@@ -1,4 +1,5 @@
 import type { HeadersOption } from '../client/client-options.js';
+import type { ReconnectOptions } from '../client/reconnect-options.js';
 import type { AggregationRule } from '@rivulet/core';
 
 /** Options of a {@link RemoteRunnable}. */
@@ -15,6 +16,12 @@ export interface RemoteRunnableOptions {
    * event tells the client the server's rule, which then applies.
    */
   readonly aggregate?: AggregationRule | undefined;
+  /**
+   * How to reconnect when the connection of a resumable run drops (the
+   * handler has `resumable`): the stream goes on where it was, every chunk
+   * seen once. `false` never reconnects.
+   */
+  readonly reconnect?: ReconnectOptions | false | undefined;
   /** The name events carry. @defaultValue `'RemoteRunnable'` */
   readonly name?: string | undefined;
 }

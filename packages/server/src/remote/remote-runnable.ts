@@ -31,7 +31,9 @@ import { toRemoteError } from './to-remote-error.js';
  * Failures are the typed errors the server reported (`ProviderError` with its
  * `status`, `InputError` with its `issues`, ...). Aborting the signal,
  * unsubscribing or breaking out of a loop closes the connection, which
- * cancels the run on the server.
+ * cancels the run on the server. When the server keeps runs (`resumable`), a
+ * dropped connection is resumed by itself, every chunk arriving once (see
+ * {@link RemoteRunnableOptions.reconnect}).
  *
  * `streamEvents` gives the local view (this step's own events, nested in a
  * local chain); `streamRemoteEvents` gives the server's, for every step
@@ -103,6 +105,7 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<Re
         headers: this.#options.headers,
         fetch: this.#options.fetch,
         runOptions: runOptionsOf(ctx),
+        reconnect: this.#options.reconnect,
       };
       const pump = async (): Promise<void> => {
         for await (const item of openRunStream<unknown>(this.url, input, options)) {

@@ -9,7 +9,12 @@ import { reviveError } from './revive-error.js';
  */
 export function toRemoteError(error: unknown, url: string): RivuletError {
   if (RivuletError.isInstance(error)) return error;
-  if (RemoteError.isInstance(error)) return reviveError(error.data, error.status);
+  if (RemoteError.isInstance(error)) {
+    const revived = reviveError(error.data, error.status);
+    // A client-side failure may have a cause (a resumed run's 404): keep it, revived too.
+    if (error.cause !== undefined) Object.defineProperty(revived, 'cause', { value: toRemoteError(error.cause, url), configurable: true, writable: true });
+    return revived;
+  }
   if (error instanceof Error && error.name === 'AbortError') return new AbortError('The remote run was aborted.', { cause: error });
   const detail = error instanceof Error ? error.message : String(error);
   return new ProviderError(`The remote runnable at ${url} failed: ${detail}`, { provider: 'remote', retryable: true, cause: error });
