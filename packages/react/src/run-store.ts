@@ -64,6 +64,7 @@ export class RunStore<I, O> {
       headers: options.headers,
       fetch: options.fetch,
       runOptions: options.runOptions,
+      reconnect: options.reconnect,
       onMetadata: ({ aggregate }) => {
         if (this.active === run) run.fold = valueFold(aggregate);
       },

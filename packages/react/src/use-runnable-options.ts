@@ -1,4 +1,4 @@
-import type { HeadersOption, RemoteError, WireRunOptions } from '@rivulet/server/client';
+import type { HeadersOption, ReconnectOptions, RemoteError, WireRunOptions } from '@rivulet/server/client';
 import type { PartialValue } from './partial-value.js';
 
 /** Options of `useRunnable`; they may change from one render to the next, and a run uses those of the render before it started. */
@@ -11,6 +11,8 @@ export interface UseRunnableOptions<O> {
   readonly fetch?: typeof fetch | undefined;
   /** Tags, metadata and run name for the server's run. */
   readonly runOptions?: WireRunOptions | undefined;
+  /** How a resumable run (a handler with `resumable`) reconnects after a dropped connection; `false` never does. */
+  readonly reconnect?: ReconnectOptions | false | undefined;
   /** Called once when a run finishes, with its output (what `invoke` would have returned), without waiting for the next frame. */
   readonly onFinish?: ((output: O) => void) | undefined;
   /** Called once when a run fails, without waiting for the next frame. */

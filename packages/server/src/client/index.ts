@@ -3,6 +3,7 @@ export { streamRunnable } from './stream-runnable.js';
 export { subscribeRunnable, type StreamCallbacks, type RunHandle } from './subscribe-runnable.js';
 export { invokeRunnable } from './invoke-runnable.js';
 export { openRunStream } from './open-run-stream.js';
+export { resumeRunStream } from './resume-run-stream.js';
 export { readRunStream } from './read-run-stream.js';
 export type { RunStreamItem } from './run-stream-item.js';
 export { RemoteError, isErrorJSON } from './remote-error.js';

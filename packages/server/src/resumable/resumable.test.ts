@@ -5,6 +5,7 @@ import { startMockOpenAIServer, type MockOpenAIServer } from '@rivulet/openai/te
 import { jsonParser, textParser } from '@rivulet/parsers';
 import { promptTemplate } from '@rivulet/prompts';
 import { afterEach, describe, expect, it } from 'vitest';
+import { resumeRunStream } from '../client/resume-run-stream.js';
 import { streamRunnable } from '../client/stream-runnable.js';
 import { createHandler } from '../handler/create-handler.js';
 import { RemoteRunnable } from '../remote/remote-runnable.js';
@@ -94,6 +95,20 @@ describe('resumable streams over a connection that drops', () => {
     for await (const chunk of streamRunnable<string>(proxy.url, 'go', { reconnect: fast })) chunks.push(chunk);
     expect(proxy.cuts).toBe(1);
     expect(chunks.join('')).toBe(words.join(''));
+  });
+
+  it('a page that reloads follows its run again by id: the text so far in one chunk, then the rest live', async () => {
+    const server = await served(fakeRunnable(words, { delayMs: 3 }));
+    const { runId, controller } = await startRun(server.url, 'go');
+    controller.abort(); // the page went away without a word
+    for (let info = await server.store.get(runId); (info?.lastEventId ?? 0) < 10; info = await server.store.get(runId)) await new Promise((resolve) => setTimeout(resolve, 5));
+    const items = [];
+    for await (const item of resumeRunStream<string>(server.url, runId)) items.push(item);
+    expect(items[0]).toMatchObject({ type: 'metadata', runId, resumable: true });
+    const chunks = items.flatMap((item) => (item.type === 'chunk' ? [item.value] : []));
+    expect(chunks.join('')).toBe(words.join(''));
+    expect(chunks.length).toBeLessThan(words.length); // what had been written came as one chunk
+    await expect(resumeRunStream(server.url, 'expired-run').next()).rejects.toMatchObject({ name: 'NotFoundError', status: 404 });
   });
 
   it('gives up after the retries with a TruncatedStreamError carrying the partial value, and leaves the run running', async () => {
