@@ -1,5 +1,5 @@
 /**
- * Type-checks the ```ts code blocks of README.md and docs/**\/*.md, so the
+ * Type-checks the ```ts code blocks of README.md, docs/**\/*.md and packages/*/README.md, so the
  * docs cannot drift from the API.
  *
  * Conventions, for people writing docs:
@@ -63,6 +63,10 @@ function markdownFiles(): string[] {
     }
   };
   if (existsSync(join(root, 'docs'))) walk('docs');
+  // Every package's README: its example is often the first code a user copies.
+  for (const dir of readdirSync(join(root, 'packages')).sort()) {
+    if (existsSync(join(root, 'packages', dir, 'README.md'))) files.push(`packages/${dir}/README.md`);
+  }
   return files;
 }
 
