@@ -41,7 +41,7 @@ const ask = (text: string): UIMessage => ({ id: 'u1', role: 'user', parts: [{ ty
 
 describe("createHandler(r, { protocol: 'ai-sdk-ui' }): POST …/chat for useChat", () => {
   it('streams a model reply as one text part, in many deltas', async () => {
-    const model = await chatModel({ text: 'Rivers flow to the sea.', chunkSize: 3 });
+    const model = await chatModel({ text: 'Rivers flow to the sea.', chunkSize: 3, delayMs: 2 }); // apart, as a model writes
     const { stream } = await chat(model, [ask('Where do rivers go?')]);
     const chunks: UIMessageChunk[] = [];
     const [forMessage, forLog] = stream.tee();

@@ -26,7 +26,7 @@ const planParser = fakeRunnable(JSON.stringify(plan).match(/.{1,6}/g)!, { delayM
 describe('streamRunnable', () => {
   it('iterates over the chunks of a delta stream', async () => {
     const values: string[] = [];
-    for await (const chunk of streamRunnable<string>(await url(createHandler(fakeRunnable(['Hel', 'lo']))), 'x')) values.push(chunk);
+    for await (const chunk of streamRunnable<string>(await url(createHandler(fakeRunnable(['Hel', 'lo'], { delayMs: 1 }))), 'x')) values.push(chunk);
     expect(values).toEqual(['Hel', 'lo']);
   });
 
@@ -79,7 +79,7 @@ describe('subscribeRunnable', () => {
 
   it('reports chunks, then done', async () => {
     const callbacks = record<string>();
-    await subscribeRunnable(await url(createHandler(fakeRunnable(['a', 'b']))), 1, callbacks).done;
+    await subscribeRunnable(await url(createHandler(fakeRunnable(['a', 'b'], { delayMs: 1 }))), 1, callbacks).done;
     expect(callbacks.calls).toEqual([['chunk', 'a'], ['chunk', 'b'], ['done', { stopped: false }]]);
   });
 

@@ -24,8 +24,8 @@ describe('createHandler routes', () => {
     expect(await response.json()).toEqual({ outputs: [2, 4, 6] });
   });
 
-  it('streams deltas as data events, then end, with the exact SSE framing', async () => {
-    const handler = createHandler(fakeRunnable(['Hel', 'lo']));
+  it('streams deltas as data events, then end, with the exact SSE framing (chunks of one event-loop turn joined)', async () => {
+    const handler = createHandler(fakeRunnable(['Hel', 'lo'])); // both in one turn: one event
     const response = await handler(post(`${base}/stream`, { input: 'hi' }));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
@@ -35,8 +35,11 @@ describe('createHandler routes', () => {
     expect(runId).toMatch(/^[0-9a-f-]{36}$/);
     expect(text).toBe(
       `: stream\n\nevent: metadata\ndata: {"runId":"${runId}","aggregate":{"kind":"delta"}}\n\n` +
-        'event: data\ndata: "Hel"\n\nevent: data\ndata: "lo"\n\nevent: end\ndata: {}\n\n',
+        'event: data\ndata: "Hello"\n\nevent: end\ndata: {}\n\n',
     );
+    // Chunks of different turns (a model's network reads) travel as they came.
+    const apart = parseSse(await (await createHandler(fakeRunnable(['Hel', 'lo'], { delayMs: 1 }))(post(`${base}/stream`, { input: 'hi' }))).text());
+    expect(apart.slice(1).map((e) => e.data)).toEqual(['"Hel"', '"lo"', '{}']);
   });
 
   it('streams run events as data events, JSON-safe, with the options applied', async () => {
@@ -181,7 +184,7 @@ describe('createHandler errors', () => {
   });
 
   it('turns a failure after streaming began into an error event, then end', async () => {
-    const failing = fakeRunnable(['a', 'b'], { error: new ProviderError('dropped', { provider: 'openai', requestId: 'req_1' }) });
+    const failing = fakeRunnable(['a', 'b'], { delayMs: 1, error: new ProviderError('dropped', { provider: 'openai', requestId: 'req_1' }) });
     const response = await createHandler(failing)(post(`${base}/stream`, { input: 1 }));
     expect(response.status).toBe(200);
     const events = parseSse(await response.text());
@@ -196,7 +199,7 @@ describe('createHandler errors', () => {
   it('turns a chunk that cannot be serialized into an error event', async () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    const response = await createHandler(fakeRunnable([{ ok: 1 }, circular]))(post(`${base}/stream`, { input: 1 }));
+    const response = await createHandler(fakeRunnable([{ ok: 1 }, circular], { delayMs: 1 }))(post(`${base}/stream`, { input: 1 }));
     expect(parseSse(await response.text()).map((e) => e.event)).toEqual(['metadata', 'data', 'error', 'end']);
   });
 

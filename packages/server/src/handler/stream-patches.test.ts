@@ -1,6 +1,6 @@
 import { lambda } from '@rivulet/core';
 import { fakeRunnable } from '@rivulet/core/testing';
-import { from } from 'rxjs';
+import { Observable } from 'rxjs';
 import { jsonParser, structuredParser } from '@rivulet/parsers';
 import { applyPatch, type PatchOperation } from '@rivulet/parsers/patch';
 import { describe, expect, it } from 'vitest';
@@ -10,11 +10,24 @@ import { pieces, tripPlan } from '../test-support/documents.js';
 import { parseSse, post } from '../test-support/sse-text.js';
 
 async function streamed(document: object, chunkSize: number): Promise<{ bytes: number; events: { event?: string | undefined; data: string }[] }> {
-  // `from` rather than fakeRunnable, which emits synchronous chunks recursively.
-  const chain = lambda(() => from(pieces(JSON.stringify(document, null, 1), chunkSize))).pipe(jsonParser());
+  // One piece per turn of the event loop, as a model's network reads come (pieces of one turn would go out as one patch).
+  const chain = lambda(() => perTurn(pieces(JSON.stringify(document, null, 1), chunkSize))).pipe(jsonParser());
   const response = await createHandler(chain)(post('http://localhost/stream', { input: null }));
   const body = new Uint8Array(await response.arrayBuffer());
   return { bytes: body.byteLength, events: parseSse(new TextDecoder().decode(body)) };
+}
+
+function perTurn<T>(items: readonly T[]): Observable<T> {
+  return new Observable<T>((subscriber) => {
+    let next = 0;
+    const step = (): void => {
+      if (subscriber.closed) return;
+      if (next === items.length) return subscriber.complete();
+      subscriber.next(items[next++] as T);
+      setImmediate(step);
+    };
+    setImmediate(step);
+  });
 }
 
 describe('snapshot streams as patch events', () => {

@@ -47,7 +47,7 @@ describe('RemoteRunnable round trips', () => {
   });
 
   it('composes: a local prompt into a remote model into a local function', async () => {
-    const model = new FakeChatModel('Rivers flow.', { chunkSize: 3 });
+    const model = new FakeChatModel('Rivers flow.', { chunkSize: 3, delayMs: 1 });
     const remoteModel = await remote<string, AIMessageChunk>(createHandler(model));
     const chain = promptTemplate('About {topic}').pipe(remoteModel).pipe((message) => message.text.length);
     expect(await chain.invoke({ topic: 'rivers' })).toBe('Rivers flow.'.length);
@@ -164,7 +164,7 @@ describe('RemoteRunnable errors', () => {
   });
 
   it('keeps chunks streamed before an error event, then throws', async () => {
-    const r = await remote<number, string>(createHandler(fakeRunnable(['a', 'b'], { error: errors.provider!() })));
+    const r = await remote<number, string>(createHandler(fakeRunnable(['a', 'b'], { delayMs: 1, error: errors.provider!() })));
     const { chunks, error } = await settle(r.stream(1));
     expect(chunks).toEqual(['a', 'b']);
     expect(error).toSatisfy(ProviderError.isInstance);

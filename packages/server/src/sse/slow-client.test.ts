@@ -1,14 +1,17 @@
 import { fakeRunnable } from '@rivulet/core/testing';
 import { jsonParser, textParser } from '@rivulet/parsers';
 import { applyPatch, type PatchOperation } from '@rivulet/parsers/patch';
-import { describe, expect, it } from 'vitest';
+import { parseSse, readAsItComes } from '@rivulet/test-kit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandler } from '../index.js';
 import { pieces, tripPlan } from '../test-support/documents.js';
-import { parseSse, post, readAsItComes } from '../test-support/sse-text.js';
+import { post } from '../test-support/sse-text.js';
 
 async function readAll(response: Response): Promise<string> {
   return new TextDecoder().decode(await response.arrayBuffer());
 }
+
+afterEach(() => void vi.useRealTimers());
 
 describe('a client that stops reading', () => {
   const document = tripPlan(600); // about 120 KB of JSON
@@ -28,6 +31,8 @@ describe('a client that stops reading', () => {
     expect(events.at(-1)?.event).toBe('end');
     // Held: at most the 16 KB the body takes before items wait, plus one patch that stands for all the rest.
     expect(body.length).toBeLessThan(16 * 1024 + 2 * text.length);
+    // A producer paced in virtual time, one timer a piece: the reader keeps up with every one.
+    vi.useFakeTimers().setTimerTickMode('nextTimerAsync');
     const eager = await readAsItComes(await createHandler(fakeRunnable(pieces(text, 64), { delayMs: 1 }).pipe(jsonParser()))(post('http://localhost/stream', { input: null })));
     // A client that keeps up gets one patch per snapshot; the stalled one got one for all that waited.
     const patchCount = (sse: string): number => parseSse(sse).filter((e) => e.event === 'patch').length;

@@ -1,5 +1,6 @@
 import type { Observable, Subscription } from 'rxjs';
 import { CoalescingQueue, type Merge } from '@rivulet/core';
+import { nextTurn } from './next-turn.js';
 import { heartbeatFrame, sseHeaders } from './sse-event.js';
 
 /** What {@link sseResponse} sends: items, how two waiting ones merge, and how one is written. */
@@ -34,7 +35,9 @@ const BODY_HIGH_WATER_BYTES = 16 * 1024;
  * request. A client slower than the run does not make the server buffer
  * without bound: past {@link BODY_HIGH_WATER_BYTES}, items wait in a queue
  * where they coalesce (the latest snapshot, deltas joined) and are written
- * only when the client has read what it had.
+ * only when the client has read what it had. Items of one turn of the event
+ * loop coalesce the same way before they are written, so a model whose
+ * events arrive many per network read costs one patch per read.
  */
 export function sseResponse<T>(source: SseSource<T>, options: SseResponseOptions): Response {
   const encoder = new TextEncoder();
@@ -65,18 +68,41 @@ export function sseResponse<T>(source: SseSource<T>, options: SseResponseOptions
     stop();
     controller.close();
   };
+  // Everything due goes out as one write per round: a stream of many small events costs one enqueue, not one per event.
+  // Not re-entrant: an enqueue may call `pull` (this) synchronously when a read is waiting.
+  let draining = false;
   const drain = (): void => {
-    while (open && queue.size > 0 && (controller.desiredSize ?? 0) > 0) {
-      let text: string;
-      try {
-        text = source.format(queue.shift());
-      } catch (error) {
-        write(source.failure(error));
-        return finish();
+    if (draining) return;
+    draining = true;
+    try {
+      while (open && queue.size > 0 && (controller.desiredSize ?? 0) > 0) {
+        let text = '';
+        while (open && queue.size > 0 && (controller.desiredSize ?? 0) - text.length > 0) {
+          try {
+            text += source.format(queue.shift());
+          } catch (error) {
+            queue.clear();
+            write(text + source.failure(error));
+            return finish();
+          }
+        }
+        if (text !== '') write(text);
       }
-      write(text);
+      if (open && ended && queue.size === 0) finish();
+    } finally {
+      draining = false;
     }
-    if (open && ended && queue.size === 0) finish();
+  };
+  // Items arriving in one turn of the event loop (a model's events come many per network read)
+  // wait for its end together, so they merge by the stream's rule: one patch per read, not per chunk.
+  let drainScheduled = false;
+  const drainNextTurn = (): void => {
+    if (drainScheduled) return;
+    drainScheduled = true;
+    nextTurn(() => {
+      drainScheduled = false;
+      drain();
+    });
   };
   const body = new ReadableStream<Uint8Array>(
     {
@@ -91,7 +117,7 @@ export function sseResponse<T>(source: SseSource<T>, options: SseResponseOptions
           next(item) {
             if (!open) return;
             queue.push(item);
-            drain();
+            drainNextTurn();
           },
           complete() {
             ended = true;
