@@ -20,6 +20,7 @@ import { invokeLambdas } from './cases/invoke-lambdas.js';
 import { memoryPatch } from './cases/memory-patch.js';
 import { modelCache } from './cases/model-cache.js';
 import { rateLimiterOverhead } from './cases/rate-limiter.js';
+import { serverThroughput } from './cases/server-throughput.js';
 import { parseCases } from './cases/parse-cases.js';
 import { slowConsumerMemory } from './cases/slow-consumer-memory.js';
 import { structuredOutput } from './cases/structured-output.js';
@@ -54,6 +55,7 @@ const cases: BenchCase[] = [
   modelCache,
   rateLimiterOverhead,
   uiE2e,
+  serverThroughput,
 ].filter((benchCase) => only === undefined || only.includes(benchCase.id));
 
 const started = performance.now();

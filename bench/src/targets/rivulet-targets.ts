@@ -1,4 +1,5 @@
 import type { CaseResult } from '../bench-case.js';
+import { RAW_BASELINE } from '../cases/server-throughput.js';
 import { reparsingPeerNames } from '../parse/contenders.js';
 import type { Target } from './target.js';
 
@@ -130,5 +131,14 @@ export const rivuletTargets: readonly Target[] = [
     },
     min: 20,
     notJudgedInQuick: '--quick streams 256 KB',
+  },
+  // Issue 17: a structured stream served by createHandler and read by RemoteRunnable carries at least 0.7 × the runs of piping the SDK into SSE.
+  {
+    caseId: 'server-throughput',
+    description: `≥ 0.7 × the runs per second of the ${RAW_BASELINE} baseline, 200 streams in flight`,
+    // ms per stream are 1 ÷ runs per second: the baseline's over Rivulet's is Rivulet's share of the baseline's throughput.
+    ratio: fasterThanAll('server-throughput', () => [RAW_BASELINE]),
+    min: 0.7,
+    notJudgedInQuick: '--quick runs 20 streams at a time',
   },
 ];
