@@ -127,11 +127,11 @@ describe('fuzz: SSE framing survives any split of the bytes', () => {
 
   it('what createHandler sends, readRunStream reads back exactly: data chunks, in any split', { timeout: 60_000 }, () =>
     check('server data events → client × byte splits', 1_000, fc.record({ chunks: fc.array(jsonChunk, { maxLength: 12 }), cuts: cutsOf }), async ({ chunks, cuts }) => {
-      const response = await createHandler(fakeRunnable(chunks))(request('stream'));
+      const response = await createHandler(fakeRunnable(chunks, { aggregate: { kind: 'items' } }))(request('stream'));
       const items: RunStreamItem[] = [];
       for await (const item of readRunStream(new Response(body(await bytesOf(response), cuts)))) items.push(item);
-      expect(items[0]).toMatchObject({ type: 'metadata', aggregate: { kind: 'delta' } });
-      // A few small chunks fit the body's 16 KB, so none had to coalesce: each arrives as sent.
+      expect(items[0]).toMatchObject({ type: 'metadata', aggregate: { kind: 'items' } });
+      // Items never coalesce (chunks of one turn under a delta rule would): each arrives as sent.
       expect(items.slice(1)).toEqual(chunks.map((value) => ({ type: 'chunk', value })));
     }));
 
@@ -157,7 +157,7 @@ describe('fuzz: SSE framing survives any split of the bytes', () => {
       1_000,
       fc.record({ chunks: fc.array(jsonChunk, { minLength: 1, maxLength: 8 }), at: fc.nat(), cuts: cutsOf }),
       async ({ chunks, at, cuts }) => {
-        const full = await bytesOf(await createHandler(fakeRunnable(chunks))(request('stream')));
+        const full = await bytesOf(await createHandler(fakeRunnable(chunks, { aggregate: { kind: 'items' } }))(request('stream')));
         // Any prefix short of the final byte: the blank line that completes `end` never arrives.
         const kept = full.slice(0, at % full.length);
         const items: unknown[] = [];

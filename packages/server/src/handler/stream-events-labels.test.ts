@@ -52,7 +52,8 @@ describe('stream_events sends each run’s labels once', () => {
     const text = await response.text();
     const events = parseSse(text).filter((e) => e.event === 'data');
     expect(events.length).toBeGreaterThan(15);
-    expect(text.split(options.metadata.blob).length - 1).toBe(2); // the root's start, and the one step that adds metadata
+    expect(text.split(options.metadata.blob).length - 1).toBe(1); // the root's start only: the step that adds a key sends that key
+    expect(text).toContain('"moreMetadata":{"step":"inner"}');
     expect(text.split('"beta"').length - 1).toBe(2);
     const first = JSON.parse(events[0]!.data) as RunEvent;
     expect(first).toMatchObject({ type: 'start', name: 'shout', tags: ['web', 'beta'], metadata: options.metadata });

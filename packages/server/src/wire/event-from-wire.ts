@@ -10,7 +10,9 @@ import type { WireRunEvent } from './wire-run-event.js';
  */
 export function eventFromWire(wire: WireRunEvent, book: LabelBook): RunEvent {
   const base = book.baseOf(wire.runId, wire.parentRunId);
-  const labels = { name: wire.name ?? base.name, tags: wire.tags ?? base.tags, metadata: wire.metadata ?? base.metadata };
+  const metadata = wire.metadata ?? (wire.moreMetadata === undefined ? base.metadata : { ...base.metadata, ...wire.moreMetadata });
+  const labels = { name: wire.name ?? base.name, tags: wire.tags ?? base.tags, metadata };
   book.record(wire.type, wire.runId, labels);
-  return { ...wire, ...labels } as RunEvent; // `data` is the server's, decoded from JSON
+  const { moreMetadata: _more, ...event } = wire;
+  return { ...event, ...labels } as RunEvent; // `data` is the server's, decoded from JSON
 }

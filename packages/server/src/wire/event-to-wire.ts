@@ -19,9 +19,29 @@ export function eventToWire(event: RunEvent, book: LabelBook, debug: boolean): W
     ...rest,
     ...(name !== base.name && { name }),
     ...(!sameTags(tags, base.tags) && { tags }),
-    ...(!sameMetadata(metadata, base.metadata) && { metadata }),
+    ...metadataToWire(metadata, base.metadata),
     ...(event.type === 'error' && { data: { error: errorToJSON(event.data.error, debug) } }),
   };
+}
+
+// Nothing when unchanged; only the keys added or changed when the run's metadata extends its base
+// (a model run adds its `rivulet.model`: the caller's metadata must not cross the wire again); else whole.
+function metadataToWire(metadata: RunLabels['metadata'], base: RunLabels['metadata']): Pick<WireRunEvent, 'metadata' | 'moreMetadata'> {
+  if (sameMetadata(metadata, base)) return {};
+  if (Object.keys(base).length === 0) return { metadata };
+  let more: Record<string, unknown> | undefined = {};
+  for (const key of Object.keys(base)) {
+    if (!Object.hasOwn(metadata, key)) {
+      more = undefined; // a key went away: only the whole says so
+      break;
+    }
+  }
+  if (more === undefined) return { metadata };
+  for (const [key, value] of Object.entries(metadata)) {
+    if (Object.hasOwn(base, key) && base[key] === value) continue;
+    Object.defineProperty(more, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return { moreMetadata: more };
 }
 
 function sameTags(a: RunLabels['tags'], b: RunLabels['tags']): boolean {
