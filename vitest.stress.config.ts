@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // The stress suite (`pnpm test:stress`): load, faults, abort storms, soak,
 // fuzz and security, in `*.stress.test.ts` files that the regular config
-// skips. See docs/reliability.md for what each file proves.
+// skips: the cross-package end-to-end suite in `stress/`, and each package's
+// own stress files beside its sources. See docs/reliability.md for what each
+// file proves.
 const conditions = ['@rivulet/source', 'import', 'module', 'node', 'default'];
 // Tests run on Node: the bundler-only `module` condition picks ESM builds Node cannot load (OpenTelemetry's).
 const nodeConditions = conditions.filter((condition) => condition !== 'module');
@@ -11,7 +13,7 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions: nodeConditions, externalConditions: nodeConditions } },
   test: {
-    include: ['packages/*/src/**/*.stress.test.ts'],
+    include: ['stress/**/*.stress.test.ts', 'packages/*/src/**/*.stress.test.ts'],
     reporters: ['default', './scripts/summary-reporter.ts'],
     // One file at a time: the load figures must not share two cores with a fuzz run.
     fileParallelism: false,

@@ -1,5 +1,5 @@
 /**
- * Type-checks the ```ts code blocks of README.md, docs/**\/*.md and packages/*/README.md, so the
+ * Type-checks the ```ts code blocks of README.md, docs/**\/*.md and every package README, so the
  * docs cannot drift from the API.
  *
  * Conventions, for people writing docs:

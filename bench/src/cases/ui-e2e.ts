@@ -2,7 +2,7 @@ import type { BenchCase } from '../bench-case.js';
 import { summarize } from '../stats/summarize.js';
 // The React example is the page under test: its app (page, bundle, served chain, mock model) and its Chromium.
 import { startReactUiApp } from '../../../examples/react-ui/src/app.js';
-import { launchChromium } from '../../../examples/react-ui/src/launch-chromium.js';
+import { launchChromium } from '../../../examples/web/src/launch-chromium.js';
 import { samplePlan } from '../../../examples/web/src/sample-plan.js';
 import { firstFieldAt, frameStats, framesRecorded, recordFrames, watchFirstField } from './ui-e2e-page.js';
 

@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, requireChromium } from '@rivulet/example-web/chromium';
 import { startChatApp, type ChatApp } from './app.js';
 
-const executablePath = '/usr/bin/chromium';
 // Never skipped: without the browser the suite fails, saying what to install.
-if (!existsSync(executablePath)) {
-  throw new Error(`The browser test needs Debian's Chromium at ${executablePath}: run \`apt-get install -y chromium\` (as root).`);
-}
+requireChromium();
 
 describe('an AI SDK useChat page on a Rivulet backend, in Chromium', () => {
   let app: ChatApp;
@@ -17,11 +14,7 @@ describe('an AI SDK useChat page on a Rivulet backend, in Chromium', () => {
 
   beforeAll(async () => {
     app = await startChatApp({ delayMs: 10 });
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('console', (message) => void (message.type() === 'error' && consoleErrors.push(message.text())));
     page.on('pageerror', (error) => void consoleErrors.push(error.message));

@@ -17,7 +17,7 @@ import {
   type Message,
   type Runnable,
 } from '@rivulet/core';
-import { OpenAIChatModel } from '@rivulet/openai';
+import { OpenAIChatModel, type OpenAIChatMetadata } from '@rivulet/openai';
 import { startMockOpenAIServer, type MockOpenAIServer, type MockScript, type OpenAIRecordedRequest } from '@rivulet/openai/testing';
 import { chatPrompt, placeholder } from '@rivulet/prompts';
 import { rememberingReply } from './remembering-reply.js';
@@ -43,7 +43,7 @@ describe('withMessageHistory with OpenAIChatModel', () => {
     const model = await modelFor((request) => ({ text: `reply ${request.index}` }));
     const store = new InMemoryMessageStore();
     const chat = withMessageHistory(model, { store });
-    expectTypeOf(chat).toEqualTypeOf<Runnable<HistoryInput, AIMessageChunk, AIMessageChunk>>();
+    expectTypeOf(chat).toEqualTypeOf<Runnable<HistoryInput, AIMessageChunk<OpenAIChatMetadata>, AIMessageChunk<OpenAIChatMetadata>>>();
 
     await chat.invoke('Hi, I am Ada.', session('ada'));
     const reply = await chat.invoke([{ role: 'user', content: 'Who am I?' }], session('ada'));

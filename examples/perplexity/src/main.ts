@@ -1,16 +1,16 @@
 /**
  * Perplexity: an OpenAI-compatible endpoint with web search. `sonar-pro`
  * answers with numbered references, and the sources arrive as provider extras
- * in `responseMetadata.citations` and `responseMetadata.searchResults`.
+ * in `responseMetadata.citations` and `responseMetadata.searchResults`, typed
+ * by `OpenAIChatModel` (`OpenAIChatMetadata`) and checked when they arrive.
  *
  * Offline by default: the embedded mock OpenAI server answers like Perplexity
  * (its `perplexity` extras). Set PERPLEXITY_API_KEY to ask the real API.
  *
  *   pnpm --filter @rivulet/example-perplexity start
  */
-import { z } from 'zod';
 import type { AIMessageChunk } from '@rivulet/core';
-import { OpenAIChatModel } from '@rivulet/openai';
+import { OpenAIChatModel, type OpenAIChatMetadata } from '@rivulet/openai';
 import { startMockOpenAIServer } from '@rivulet/openai/testing';
 
 const apiKey = process.env['PERPLEXITY_API_KEY'];
@@ -41,12 +41,8 @@ const model = new OpenAIChatModel({
 });
 console.log(mock ? `Perplexity answered by the embedded mock at ${mock.url}\n` : 'Perplexity: sonar-pro at api.perplexity.ai\n');
 
-// Provider extras are untyped (`unknown`): validate the shape you rely on.
-const searchResults = z.array(z.object({ title: z.string(), url: z.string(), date: z.string().nullish() }));
-const citations = z.array(z.string());
-
 try {
-  let reply: AIMessageChunk | undefined;
+  let reply: AIMessageChunk<OpenAIChatMetadata> | undefined;
   let chunksBeforeSources: number | undefined;
   let chunks = 0;
   for await (const chunk of model.stream([
@@ -55,19 +51,18 @@ try {
   ])) {
     chunks++;
     // Perplexity sends its sources with the first chunks, long before the text is done.
-    if (chunksBeforeSources === undefined && chunk.responseMetadata['citations'] !== undefined) chunksBeforeSources = chunks;
+    if (chunksBeforeSources === undefined && chunk.responseMetadata.citations !== undefined) chunksBeforeSources = chunks;
     process.stdout.write(chunk.content);
     reply = reply ? reply.concat(chunk) : chunk; // metadata merges: the latest list wins
   }
   process.stdout.write('\n\n');
   if (!reply) throw new Error('The model sent nothing.');
 
-  const metadata = reply.responseMetadata;
-  const urls = citations.catch([]).parse(metadata['citations']);
+  // Typed: `citations` is `readonly string[] | undefined`, each search result has a `title` and a `url`.
+  const { citations = [], searchResults: results = [] } = reply.responseMetadata;
   console.log(`Sources (known after chunk ${chunksBeforeSources ?? '?'} of ${chunks}):`);
-  urls.forEach((url, i) => console.log(`  [${i + 1}] ${url}`));
+  citations.forEach((url, i) => console.log(`  [${i + 1}] ${url}`));
 
-  const results = searchResults.catch([]).parse(metadata['searchResults']);
   if (results.length > 0) {
     console.log('\nSearch results:');
     for (const result of results) console.log(`  - ${result.title}${result.date ? ` (${result.date})` : ''}: ${result.url}`);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReactUiApp, type ReactUiApp } from './app.js';
-import { launchChromium, requireChromium } from './launch-chromium.js';
+import { launchChromium, requireChromium } from '@rivulet/example-web/chromium';
 import { samplePlan } from '@rivulet/example-web/trip';
 
 // Never skipped: without the browser the suite fails, saying what to install.

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startReactUiApp } from './app.js';
-import { launchChromium } from './launch-chromium.js';
+import { launchChromium } from '@rivulet/example-web/chromium';
 
 const target = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'images', 'react-ui.png');
 const app = await startReactUiApp({ delayMs: 25 });

@@ -1,15 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebApp, type WebApp } from './app.js';
+import { launchChromium, requireChromium } from './launch-chromium.js';
 import { samplePlan } from './sample-plan.js';
 
-const executablePath = '/usr/bin/chromium';
 // Never skipped: without the browser the suite fails, saying what to install.
-if (!existsSync(executablePath)) {
-  throw new Error(`The browser test needs Debian's Chromium at ${executablePath}: run \`apt-get install -y chromium\` (as root).`);
-}
+requireChromium();
 
 const outputDir = fileURLToPath(new URL('../../../test-output/', import.meta.url));
 
@@ -20,11 +18,7 @@ describe('the trip planner page in Chromium', () => {
 
   beforeAll(async () => {
     app = await startWebApp({ delayMs: 4 });
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 900, height: 1100 } });
     await page.goto(app.url);
   }, 30_000);

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { passRetryWait, retryRecorder, timerFunctions } from '@rivulet/test-kit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AIMessage, AIMessageChunk, InputError, ToolMessage, TruncatedStreamError, type ProviderError } from '@rivulet/core';
 import { AnthropicChatModel, defaultAnthropicVersion, type AnthropicChatModelOptions } from '@rivulet/anthropic';
@@ -8,6 +9,7 @@ import { startMockAnthropicServer, type MockAnthropicScript, type MockAnthropicS
 const apiKey = 'sk-ant-test-secret-key';
 let server: MockAnthropicServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
@@ -248,10 +250,13 @@ describe('AnthropicChatModel: structured output', () => {
 
 describe('AnthropicChatModel: errors', () => {
   it('529 overloaded is retried, honouring retry-after in seconds', async () => {
-    const model = await modelFor([{ status: 529, retryAfter: 0.1 }, { text: 'recovered' }]);
-    const started = performance.now();
-    expect((await model.invoke('x')).content).toBe('recovered');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(90);
+    // The model's wait in virtual time, its sockets real.
+    vi.useFakeTimers({ toFake: [...timerFunctions] });
+    const retries = retryRecorder();
+    const model = await modelFor([{ status: 529, retryAfter: 0.1 }, { text: 'recovered' }], { retry: { initialDelayMs: 1, onRetry: retries.onRetry } });
+    const answer = model.invoke('x');
+    expect(await passRetryWait(vi, retries, () => server!.requests.length)).toEqual({ waitMs: 100, requestsWhileWaiting: 1 });
+    expect((await answer).content).toBe('recovered');
     expect(server!.requests).toHaveLength(2);
   });
 

@@ -1,4 +1,5 @@
 import { ChatModel, type ChatModelOptions } from '@rivulet/models';
+import type { AnthropicMetadata } from './anthropic-metadata.js';
 import { AnthropicProvider, type AnthropicProviderSettings } from './anthropic-provider.js';
 
 /** Options of {@link AnthropicChatModel}: connection settings plus every `ChatModel` option. */
@@ -13,7 +14,7 @@ export interface AnthropicChatModelOptions extends AnthropicProviderSettings, Ch
  * `apiKey: null`. `withStructuredOutput(schema)` works with every method:
  * `jsonSchema` is carried by a forced tool, since the classic API has no JSON
  * Schema format. Anthropic-only fields (`thinking`, `top_k`, `metadata`) go in
- * `providerOptions`.
+ * `providerOptions`. Replies' `responseMetadata` is an {@link AnthropicMetadata}.
  *
  * @example
  * ```ts
@@ -23,7 +24,7 @@ export interface AnthropicChatModelOptions extends AnthropicProviderSettings, Ch
  * }
  * ```
  */
-export class AnthropicChatModel extends ChatModel {
+export class AnthropicChatModel extends ChatModel<AnthropicMetadata> {
   constructor(options: AnthropicChatModelOptions) {
     const { model, apiKey, apiKeyHeader, baseURL, anthropicVersion, defaultHeaders, fetch, providerName, ...modelOptions } = options;
     super(new AnthropicProvider({ model, apiKey, apiKeyHeader, baseURL, anthropicVersion, defaultHeaders, fetch, providerName }), modelOptions);

@@ -1,4 +1,5 @@
 export { AnthropicChatModel, type AnthropicChatModelOptions } from './anthropic-chat-model.js';
+export type { AnthropicMetadata } from './anthropic-metadata.js';
 export { AnthropicProvider, defaultAnthropicVersion, type AnthropicProviderSettings } from './anthropic-provider.js';
 export { defaultMaxTokens } from './request/to-anthropic-request.js';
 export type {

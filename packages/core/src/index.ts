@@ -49,8 +49,13 @@ export { createFolder, type Folder } from './aggregation/create-folder.js';
 export { mergeChunks, apart } from './aggregation/merge-chunks.js';
 export { CoalescingQueue, mergeByRule, type Merge } from './aggregation/coalescing-queue.js';
 
+// how a model run describes itself (read by tracing)
+export { modelRunMetadataKey, type ModelRunMetadata } from './run/model-run-metadata.js';
+
 // errors
 export { RivuletError, type RivuletErrorOptions } from './errors/rivulet-error.js';
+// The marker check behind every `isInstance`, for error classes of other packages.
+export { hasMarker } from './errors/has-marker.js';
 export { AbortError } from './errors/abort-error.js';
 export { TimeoutError, type TimeoutErrorOptions, type TimeoutKind } from './errors/timeout-error.js';
 export { InputError, type InputErrorOptions } from './errors/input-error.js';
@@ -89,3 +94,6 @@ export { withMessageHistory, type MessageHistoryOptions, type KeyedMessageHistor
 export { InMemoryMessageStore } from './history/in-memory-message-store.js';
 export type { MessageStore } from './history/message-store.js';
 export type { HistoryInput } from './history/input-messages.js';
+// For writing a MessageStore: the checks and the JSON form every store shares.
+export { toStoredMessages, fromStoredMessage } from './history/stored-message.js';
+export { checkSessionId } from './history/session-id.js';

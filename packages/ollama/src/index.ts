@@ -1,6 +1,7 @@
 // Chat on Ollama's native API
 export { OllamaChatModel, type OllamaChatModelOptions } from './chat/ollama-chat-model.js';
 export { OllamaProvider, type OllamaProviderSettings } from './chat/ollama-provider.js';
+export type { OllamaMetadata } from './chat/ollama-metadata.js';
 export type { OllamaChatDefaults } from './chat/to-ollama-request.js';
 // Embeddings
 export { OllamaEmbeddingModel, type OllamaEmbeddingModelOptions } from './embeddings/ollama-embedding-model.js';

@@ -1,6 +1,7 @@
 // Chat Completions: OpenAI and every OpenAI-compatible endpoint
 export { OpenAIChatModel, type OpenAIChatModelOptions } from './chat/openai-chat-model.js';
 export { OpenAIProvider, type OpenAIProviderSettings } from './chat/openai-provider.js';
+export type { OpenAIChatMetadata, PerplexitySearchResult } from './chat/openai-chat-metadata.js';
 // Embeddings: OpenAI and every OpenAI-compatible endpoint
 export { OpenAIEmbeddingModel, type OpenAIEmbeddingModelOptions } from './embeddings/openai-embedding-model.js';
 export {

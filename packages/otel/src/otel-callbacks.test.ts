@@ -7,7 +7,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AbortError, human, lambda, parallel, system, transform, type AIMessageChunk } from '@rivulet/core';
-import { OpenAIChatModel } from '@rivulet/openai';
+import { OpenAIChatModel, OpenAIEmbeddingModel } from '@rivulet/openai';
 import { startMockOpenAIServer, type MockOpenAIServer, type MockScript } from '@rivulet/openai/testing';
 import { otelCallbacks } from '@rivulet/otel';
 import { memoryTracing } from './test-support/memory-tracing.js';
@@ -224,22 +224,54 @@ describe('otelCallbacks', () => {
     }
   });
 
-  it('reads the provider, model and request parameters from rivulet.model metadata when a model run carries it', async () => {
+  it('knows a model by the description it gives its runs, whatever its name, with the sampling parameters it was given', async () => {
     const tracing = memoryTracing();
-    const model = (await modelFor(reply)).withConfig({
-      runName: 'writer',
-      metadata: { 'rivulet.model': { provider: 'openai', model: 'gpt-4o-mini', params: { temperature: 0.2, maxTokens: 50, stop: ['END'], n: 1 } } },
-    });
-    await prompt.pipe(model).invoke({ topic: 'x' }, { callbacks: otelCallbacks({ tracer: tracing.tracer }) });
+    server = await startMockOpenAIServer(reply);
+    const model = new OpenAIChatModel({ model: 'gpt-4o-mini', apiKey: 'test', baseURL: server.url, name: 'writer', temperature: 0.2, maxTokens: 50, stop: ['END'], n: 1 });
+    await prompt.pipe(model.withConfig({ tags: ['drafts'] })).invoke({ topic: 'x' }, { callbacks: otelCallbacks({ tracer: tracing.tracer }) });
 
     expect(tracing.tree()).toEqual(['sequence', '  prompt', '  chat gpt-4o-mini']);
-    expect(tracing.span('chat gpt-4o-mini').attributes).toMatchObject({
+    const span = tracing.span('chat gpt-4o-mini');
+    expect(span.kind).toBe(SpanKind.CLIENT);
+    expect(span.attributes).toMatchObject({
       'rivulet.run.name': 'writer',
+      'gen_ai.request.model': 'gpt-4o-mini',
       'gen_ai.request.temperature': 0.2,
       'gen_ai.request.max_tokens': 50,
       'gen_ai.request.stop_sequences': ['END'],
+      'gen_ai.usage.output_tokens': 9,
     } satisfies Attributes);
-    expect(tracing.span('chat gpt-4o-mini').attributes['gen_ai.request.choice.count']).toBeUndefined();
+    expect(span.attributes['gen_ai.request.choice.count']).toBeUndefined();
+    expect(span.attributes['gen_ai.request.top_p']).toBeUndefined();
+  });
+
+  it('a run named like provider:model is a plain step unless it describes itself as a model', async () => {
+    const tracing = memoryTracing();
+    const lookalike = lambda((text: string) => text.toUpperCase(), { name: 'openai:gpt-4o-mini' });
+    await lookalike.invoke('x', { callbacks: otelCallbacks({ tracer: tracing.tracer }) });
+    const span = tracing.span('openai:gpt-4o-mini');
+    expect(span.kind).toBe(SpanKind.INTERNAL);
+    expect(Object.keys(span.attributes).filter((key) => key.startsWith('gen_ai.'))).toEqual([]);
+
+    // A model of your own (not a ChatModel) describes itself the same way; what runs inside it inherits the description and is no model call.
+    const inner = lambda((text: string) => `${text}!`, { name: 'inner' });
+    const own = lambda((text: string, ctx) => inner.invoke(text, ctx), { name: 'acme' }).withConfig({
+      metadata: { 'rivulet.model': { provider: 'acme', model: 'acme-large', params: { temperature: 0 } } },
+    });
+    await own.invoke('x', { callbacks: otelCallbacks({ tracer: tracing.tracer }) });
+    expect(tracing.tree().slice(1)).toEqual(['chat acme-large', '  inner']);
+    expect(tracing.span('chat acme-large').attributes).toMatchObject({ 'gen_ai.provider.name': 'acme', 'gen_ai.request.temperature': 0 } satisfies Attributes);
+    expect(tracing.span('inner').kind).toBe(SpanKind.INTERNAL);
+  });
+
+  it('traces an embedding model as an embeddings call', async () => {
+    const tracing = memoryTracing();
+    server = await startMockOpenAIServer(undefined);
+    const embedder = new OpenAIEmbeddingModel({ model: 'text-embedding-3-small', apiKey: 'test', baseURL: server.url, dimensions: 4, maxRetries: 0 });
+    await embedder.embed('a river', { callbacks: otelCallbacks({ tracer: tracing.tracer }) });
+    const span = tracing.span('embeddings text-embedding-3-small');
+    expect(span.kind).toBe(SpanKind.CLIENT);
+    expect(span.attributes).toMatchObject({ 'gen_ai.operation.name': 'embeddings', 'gen_ai.provider.name': 'openai', 'gen_ai.request.model': 'text-embedding-3-small' } satisfies Attributes);
   });
 
   it('counts a retried call once per attempt, not again on the retry around them', async () => {
@@ -252,5 +284,6 @@ describe('otelCallbacks', () => {
     expect(failed!.attributes['error.type']).toBe('ProviderError');
     expect(succeeded!.attributes['gen_ai.usage.output_tokens']).toBe(9);
     expect(tracing.span('openai:gpt-4o-mini').attributes['gen_ai.usage.output_tokens']).toBeUndefined();
+    expect(tracing.span('openai:gpt-4o-mini').kind).toBe(SpanKind.INTERNAL);
   });
 });

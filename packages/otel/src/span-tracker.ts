@@ -2,7 +2,8 @@ import { context, SpanKind, trace, type Context, type Span, type Tracer } from '
 import { isMessage, type RunCallbacks, type RunChunkEvent, type RunEndEvent, type RunErrorEvent, type RunStartEvent } from '@rivulet/core';
 import { genAIInputMessages, genAIOutputMessages } from './gen-ai-messages.js';
 import { operationOf, requestAttributes, responseAttributes } from './model-attributes.js';
-import { modelCallOf, modelRunMetadataKey, type ModelCall } from './model-call.js';
+import { modelRunMetadataKey } from '@rivulet/core';
+import { modelCallOf, type ModelCall } from './model-call.js';
 import { recordCancelled, recordError } from './record-outcome.js';
 import { contentText, stepAttributes } from './step-attributes.js';
 import type { TracingOptions } from './tracing-options.js';
@@ -20,8 +21,6 @@ interface OpenSpan {
   readonly model: ModelCall | undefined;
   /** The step's `rivulet.model` metadata, to tell a model's own run from steps inheriting it. */
   readonly modelMetadata: unknown;
-  /** Set on a model-named step that only wraps calls of the same model (a retry): its children are the calls. */
-  wrapsModel: boolean;
   /** The step's input, kept only when content is recorded. */
   input?: { readonly value: unknown };
   /** The step whose output this model step is waiting for as its input, when content is recorded. */
@@ -53,7 +52,6 @@ export class SpanTracker implements RunCallbacks {
     this.cancel(event.runId); // a step subscribed again under the same id: the earlier span is over
     const parent = event.parentRunId === undefined ? undefined : this.#open.get(event.parentRunId);
     const model = modelCallOf(event, parent?.modelMetadata);
-    if (model && parent?.model && parent.name === event.name && parent.model.model === model.model) parent.wrapsModel = true;
     // The root span is a child of whatever span is active where the run started.
     const span = this.#tracer.startSpan(
       event.name,
@@ -69,7 +67,6 @@ export class SpanTracker implements RunCallbacks {
       children: new Set(),
       model,
       modelMetadata: event.metadata[modelRunMetadataKey],
-      wrapsModel: false,
       sawChunk: false,
     };
     if (this.#recordContent) this.#keepInput(open, event);
@@ -129,7 +126,7 @@ export class SpanTracker implements RunCallbacks {
     if (open.feeder !== undefined) this.#awaitingInput.delete(open.feeder);
     const { span } = open;
     const output = 'output' in outcome ? outcome.output : undefined;
-    if (open.model && !open.wrapsModel) this.#describeModelCall(open, open.model, output);
+    if (open.model) this.#describeModelCall(open, open.model, output);
     else if (this.#recordContent) {
       if (open.input !== undefined) span.setAttribute('rivulet.run.input', contentText(open.input.value));
       if ('output' in outcome && output !== undefined) span.setAttribute('rivulet.run.output', contentText(output));

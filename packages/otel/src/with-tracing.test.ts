@@ -1,7 +1,7 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { human, lambda, type AIMessageChunk, type Message, type RunEvent, type Runnable } from '@rivulet/core';
-import { OpenAIChatModel } from '@rivulet/openai';
+import { OpenAIChatModel, type OpenAIChatMetadata } from '@rivulet/openai';
 import { startMockOpenAIServer, type MockOpenAIServer, type MockScript } from '@rivulet/openai/testing';
 import { withTracing } from '@rivulet/otel';
 import { memoryTracing } from './test-support/memory-tracing.js';
@@ -24,7 +24,7 @@ describe('withTracing', () => {
     const tracing = memoryTracing();
     const chain = prompt.pipe(await modelFor({ text: 'Rivers run.', usage: { promptTokens: 3, completionTokens: 2 } }));
     const traced = withTracing(chain, { tracer: tracing.tracer });
-    expectTypeOf(traced).toEqualTypeOf<Runnable<{ topic: string }, AIMessageChunk, AIMessageChunk>>();
+    expectTypeOf(traced).toEqualTypeOf<Runnable<{ topic: string }, AIMessageChunk<OpenAIChatMetadata>, AIMessageChunk<OpenAIChatMetadata>>>();
 
     const reply = await traced.invoke({ topic: 'rivers' });
     await traced.invoke({ topic: 'lakes' });

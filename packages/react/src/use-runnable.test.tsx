@@ -3,12 +3,13 @@ import nodeConsole from 'node:console';
 import { act, cleanup, render, renderHook } from '@testing-library/react';
 import { memo, StrictMode, useEffect, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { deferred } from '@rivulet/test-kit';
 import { RemoteError, useRunnable, type PartialValue } from './index.js';
 import type { messagesChain, planChain, wordsChain } from './test-support/chains.js';
 import { installManualFrames, type ManualFrames } from './test-support/manual-frames.js';
 import { samplePlan, type Plan } from './test-support/plan.js';
 import { startTestServer, type TestServer } from './test-support/start-test-server.js';
-import { advanceUntil, deferred } from './test-support/wait.js';
+import { advanceUntil } from './test-support/wait.js';
 
 let server: TestServer;
 let frames: ManualFrames;

@@ -1,3 +1,4 @@
+import { nextTurn } from '@rivulet/test-kit';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { RunContext, ToolCall } from '@rivulet/core';
@@ -63,7 +64,7 @@ describe('approve', () => {
       tools: [transferTool(ran)],
       approve: async (call, ctx) => {
         context = ctx;
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await nextTurn();
         return call.args['amount'] === 5 ? true : { approved: false, reason: 'over the limit' };
       },
     });

@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { eventually, sleep, timerFunctions } from '@rivulet/test-kit';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { ToolMessage } from '@rivulet/core';
 import { collect } from '@rivulet/core/testing';
@@ -8,6 +8,9 @@ import { createAgent } from './create-agent.js';
 import { useMockModel } from './test-support/use-mock-model.js';
 
 const mock = useMockModel();
+// The tools' waits in virtual time; the model's sockets stay real.
+beforeEach(() => void vi.useFakeTimers({ toFake: [...timerFunctions] }));
+afterEach(() => void vi.useRealTimers());
 
 /** A tool that logs when it starts and ends, and waits `ms` in between. */
 function slowTool(name: string, ms: number, log: string[]) {
@@ -37,8 +40,11 @@ describe('the tool calls of a step', () => {
       { text: 'Both done.' },
     ]);
     const agent = createAgent({ model, tools: [slowTool('a', 150, log), slowTool('b', 150, log)] });
-    expect((await agent.invoke('Run both.')).text).toBe('Both done.');
-    expect(log.slice(0, 2).sort()).toEqual(['start a', 'start b']);
+    const answer = agent.invoke('Run both.');
+    await eventually(() => log.length === 2, 'both tools to start');
+    expect(log.sort()).toEqual(['start a', 'start b']);
+    await vi.advanceTimersByTimeAsync(150);
+    expect((await answer).text).toBe('Both done.');
     expect(log.slice(2).sort()).toEqual(['end a', 'end b']);
   });
 
@@ -54,7 +60,12 @@ describe('the tool calls of a step', () => {
       { text: 'Done.' },
     ]);
     const agent = createAgent({ model, tools: [slowTool('slow', 150, log), slowTool('fast', 10, log)] });
-    const parts = await collect(agent.stream('Run both.'));
+    const streamed = collect(agent.stream('Run both.'));
+    await eventually(() => log.length === 2, 'both tools to start');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(log).toEqual(['start slow', 'start fast', 'end fast']);
+    await vi.advanceTimersByTimeAsync(140);
+    const parts = await streamed;
     expect(log).toEqual(['start slow', 'start fast', 'end fast', 'end slow']);
     expect(parts.flatMap((p) => (p.type === 'tool-result' ? [p.toolName] : []))).toEqual(['fast', 'slow']);
     const step = parts.find((p) => p.type === 'step-finish');

@@ -1,4 +1,4 @@
-import { RivuletError, type RivuletErrorOptions } from '@rivulet/core';
+import { RivuletError, hasMarker, type RivuletErrorOptions } from '@rivulet/core';
 
 const marker = Symbol.for('rivulet.error.mcp-connection');
 
@@ -36,7 +36,7 @@ export class McpConnectionError extends RivuletError {
 
   /** True when `error` is an `McpConnectionError` from any copy of `@rivulet/agents`. */
   static override isInstance(error: unknown): error is McpConnectionError {
-    return typeof error === 'object' && error !== null && marker in error;
+    return hasMarker(error, marker);
   }
 
   override toJSON(): Record<string, unknown> {

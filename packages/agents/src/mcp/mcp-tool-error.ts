@@ -1,4 +1,4 @@
-import { RivuletError, type RivuletErrorOptions } from '@rivulet/core';
+import { RivuletError, hasMarker, type RivuletErrorOptions } from '@rivulet/core';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
 const marker = Symbol.for('rivulet.error.mcp-tool');
@@ -41,7 +41,7 @@ export class McpToolError extends RivuletError {
 
   /** True when `error` is an `McpToolError` from any copy of `@rivulet/agents`. */
   static override isInstance(error: unknown): error is McpToolError {
-    return typeof error === 'object' && error !== null && marker in error;
+    return hasMarker(error, marker);
   }
 
   override toJSON(): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { getEventListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { abortListeners, deferred, type Deferred, failureOf } from '@rivulet/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -57,17 +57,6 @@ async function serveMcp(build: () => McpServer | Server): Promise<LoopbackMcp> {
       await stop();
     },
   };
-}
-
-interface Deferred<T> {
-  readonly promise: Promise<T>;
-  readonly resolve: (value: T) => void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 /** What the lab server's tools saw. */
@@ -158,16 +147,6 @@ function named(mcp: McpToolset, name: string): McpTool {
   return found;
 }
 
-/** The error `run` fails with; a test failure when it succeeds. */
-async function failure(run: () => unknown): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
-}
-
 function callsOf(...calls: { name: string; args: Record<string, unknown> }[]): AIMessage {
   return new AIMessage({ toolCalls: calls.map((c, i) => ({ id: `call_${i}`, ...c })) });
 }
@@ -209,7 +188,7 @@ describe('mcpTools over Streamable HTTP, against an McpServer on loopback', () =
 
   it('a result with isError throws McpToolError, which executeToolCalls turns into an error result', async () => {
     const { mcp } = await lab();
-    const error = await failure(() => named(mcp, 'fail').execute?.({}));
+    const error = await failureOf(() => named(mcp, 'fail').execute?.({}));
     expect(McpToolError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ name: 'McpToolError', toolName: 'fail', message: 'The database is down.', result: { isError: true } });
     const [answer] = await executeToolCalls(callsOf({ name: 'fail', args: {} }), mcp.tools);
@@ -259,16 +238,16 @@ describe('mcpTools over Streamable HTTP, against an McpServer on loopback', () =
   it('calls leave no listener on the run signal behind, however many share it', async () => {
     const { mcp } = await lab();
     const counts = await lambda(async (_: string, ctx) => {
-      const before = getEventListeners(ctx.signal, 'abort').length;
+      const before = abortListeners(ctx.signal);
       for (let i = 0; i < 12; i++) await named(mcp, 'add').execute?.({ a: i, b: 1 }, ctx);
-      return [before, getEventListeners(ctx.signal, 'abort').length];
+      return [before, abortListeners(ctx.signal)];
     }).invoke('go', { signal: new AbortController().signal });
     expect(counts[1]).toBe(counts[0]);
   });
 
   it('a call past `timeout` fails with TimeoutError and is cancelled on the server', async () => {
     const { mcp, record } = await lab({ timeout: 50 });
-    const error = await failure(() => named(mcp, 'wait').execute?.({}));
+    const error = await failureOf(() => named(mcp, 'wait').execute?.({}));
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ timeoutMs: 50, message: expect.stringContaining('"wait" did not answer within 50 ms') });
     expect(await record.waitCancelled.promise).toContain('timed out');
@@ -278,10 +257,10 @@ describe('mcpTools over Streamable HTTP, against an McpServer on loopback', () =
     // The timeout only bounds a regression: without the guard the SDK would wait for it.
     const { mcp } = await lab({ timeout: 15_000 });
     mcp.client.setNotificationHandler(LoggingMessageNotificationSchema, () => served!.die());
-    const error = await failure(() => named(mcp, 'wait').execute?.({}));
+    const error = await failureOf(() => named(mcp, 'wait').execute?.({}));
     expect(McpConnectionError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain(`The connection to MCP server ${served!.url} was lost during a call of "wait"`);
-    const next = await failure(() => named(mcp, 'add').execute?.({ a: 1, b: 2 }));
+    const next = await failureOf(() => named(mcp, 'add').execute?.({ a: 1, b: 2 }));
     expect(next).toMatchObject({ name: 'McpConnectionError', server: served!.url, message: expect.stringContaining('could not be reached to call "add"') });
   });
 
@@ -291,7 +270,7 @@ describe('mcpTools over Streamable HTTP, against an McpServer on loopback', () =
     await mcp.close();
     await mcp.close();
     expect(served!.ended).toHaveLength(1);
-    const error = await failure(() => named(mcp, 'add').execute?.({ a: 1, b: 2 }));
+    const error = await failureOf(() => named(mcp, 'add').execute?.({ a: 1, b: 2 }));
     expect(error).toMatchObject({ name: 'McpConnectionError', message: expect.stringContaining('is closed') });
   });
 
@@ -343,7 +322,7 @@ describe('mcpTools against a low-level SDK Server', () => {
   it('a JSON-RPC error answer is McpToolError with its code', async () => {
     served = await serveMcp(() => pagedServer());
     const mcp = (toolset = await mcpTools({ url: served.url }));
-    const error = await failure(() => mcp.tools[1]!.execute?.({}));
+    const error = await failureOf(() => mcp.tools[1]!.execute?.({}));
     expect(error).toMatchObject({ name: 'McpToolError', toolName: 't2', code: ErrorCode.InvalidParams, message: expect.stringContaining('Unknown region') });
   });
 

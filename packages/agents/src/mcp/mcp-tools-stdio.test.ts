@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { failureOf } from '@rivulet/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { toToolDefinition } from '@rivulet/models';
@@ -26,16 +27,6 @@ function named(mcp: McpToolset, name: string): McpTool {
   const found = mcp.tools.find((t) => t.name === name);
   if (!found) throw new Error(`no tool ${name}`);
   return found;
-}
-
-/** The error `run` fails with; a test failure when it succeeds. */
-async function failure(run: () => unknown): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
 }
 
 function pidOf(mcp: McpToolset): number {
@@ -103,7 +94,7 @@ describe('mcpTools over stdio, against @modelcontextprotocol/server-everything',
 
   it('a child that dies mid-call fails the call with McpConnectionError quoting its stderr', async () => {
     const mcp = await startEverything();
-    const call = failure(() => named(mcp, 'trigger-long-running-operation').execute?.({ duration: 60, steps: 60 }));
+    const call = failureOf(() => named(mcp, 'trigger-long-running-operation').execute?.({ duration: 60, steps: 60 }));
     process.kill(pidOf(mcp), 'SIGKILL');
     const error = await call;
     expect(McpConnectionError.isInstance(error)).toBe(true);

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { sleep } from '@rivulet/test-kit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Observable, of } from 'rxjs';
 import { assign, branch, lambda, parallel, passthrough, pick, Runnable, sequence, type RunContext } from '@rivulet/core';
 import { collect, fakeRunnable } from '@rivulet/core/testing';
+
+afterEach(() => void vi.useRealTimers());
 
 describe('lambda', () => {
   it('accepts plain, async, generator and observable-returning functions', async () => {
@@ -28,7 +31,7 @@ describe('lambda', () => {
     let signal: AbortSignal | undefined;
     const slow = lambda(async (_: string, ctx: RunContext) => {
       signal = ctx.signal;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50, ctx.signal);
       return 'late';
     });
     const subscription = slow.stream('x').subscribe();
@@ -92,6 +95,7 @@ describe('sequence and pipe', () => {
 
 describe('parallel, assign, pick', () => {
   it('parallel streams keyed chunks as they arrive and invoke merges them per key', async () => {
+    vi.useFakeTimers().setTimerTickMode('nextTimerAsync');
     const both = parallel({
       text: fakeRunnable(['a', 'b', 'c'], { delayMs: 2 }),
       length: (input: string) => input.length,

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { filter, map, type Observable } from 'rxjs';
 import { fromOperator, items, lambda, snapshot, transform } from '@rivulet/core';
 import { collect, fakeRunnable } from '@rivulet/core/testing';
+
+// Virtual time, moved on to the next timer whenever the test waits: the fakes' delays only order the chunks.
+beforeEach(() => void vi.useFakeTimers().setTimerTickMode('nextTimerAsync'));
+afterEach(() => void vi.useRealTimers());
 
 describe('transform', () => {
   it('receives the input as it streams and streams its output', async () => {

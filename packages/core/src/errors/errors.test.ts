@@ -7,6 +7,7 @@ import {
   RivuletError,
   TimeoutError,
   TruncatedStreamError,
+  hasMarker,
 } from '@rivulet/core';
 
 describe('errors', () => {
@@ -21,6 +22,20 @@ describe('errors', () => {
     expect(RivuletError.isInstance(foreign)).toBe(true);
     expect(RivuletError.isInstance(new Error('plain'))).toBe(false);
     expect(RivuletError.isInstance(null)).toBe(false);
+  });
+
+  it('exports the marker check, for error classes of other packages', () => {
+    const marker = Symbol.for('rivulet.test.quota');
+    class QuotaError extends RivuletError {
+      private readonly [marker] = true;
+      static override isInstance(error: unknown): error is QuotaError {
+        return hasMarker(error, marker);
+      }
+    }
+    expect(QuotaError.isInstance(new QuotaError('over quota'))).toBe(true);
+    expect(QuotaError.isInstance(Object.create({ [marker]: true }))).toBe(true);
+    expect(QuotaError.isInstance(new RivuletError('other'))).toBe(false);
+    expect([undefined, null, 'rivulet.test.quota', 7].map((value) => hasMarker(value, marker))).toEqual([false, false, false, false]);
   });
 
   it('derives retryable from the status unless told', () => {

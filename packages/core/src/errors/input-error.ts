@@ -1,4 +1,5 @@
-import { RivuletError, hasMarker, type RivuletErrorOptions } from './rivulet-error.js';
+import { hasMarker } from './has-marker.js';
+import { RivuletError, type RivuletErrorOptions } from './rivulet-error.js';
 
 const marker = Symbol.for('rivulet.error.input');
 

@@ -1,3 +1,5 @@
+import { hasMarker } from './has-marker.js';
+
 const rivuletMarker = Symbol.for('rivulet.error');
 
 /** Options every Rivulet error accepts. */
@@ -38,9 +40,4 @@ export class RivuletError extends Error {
   toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message };
   }
-}
-
-/** True when `value` is an object carrying the marker `symbol` (own or inherited). */
-export function hasMarker(value: unknown, symbol: symbol): boolean {
-  return typeof value === 'object' && value !== null && symbol in value;
 }

@@ -1,7 +1,7 @@
-import { InputError } from '../errors/input-error.js';
 import type { Message } from '../messages/message.js';
 import type { MessageStore } from './message-store.js';
-import { fromStoredMessage, toStoredMessage } from './stored-message.js';
+import { checkSessionId } from './session-id.js';
+import { fromStoredMessage, toStoredMessages } from './stored-message.js';
 
 /**
  * A {@link MessageStore} in this process's memory: for tests, demos and
@@ -26,9 +26,7 @@ export class InMemoryMessageStore implements MessageStore {
   addMessages(sessionId: string, messages: readonly Message[]): Promise<void> {
     return attempt(() => {
       const id = checkSessionId(sessionId);
-      if (!Array.isArray(messages)) throw new InputError('addMessages takes an array of messages.');
-      // Every message is converted before any is stored: a bad one leaves the session as it was.
-      const stored = Array.from(messages, toStoredMessage);
+      const stored = toStoredMessages(messages);
       const session = this.#sessions.get(id);
       if (session === undefined) this.#sessions.set(id, stored);
       else session.push(...stored);
@@ -47,11 +45,4 @@ function attempt<T>(fn: () => T): Promise<T> {
   } catch (error) {
     return Promise.reject(error as Error);
   }
-}
-
-function checkSessionId(sessionId: unknown): string {
-  if (typeof sessionId !== 'string' || sessionId === '') {
-    throw new InputError(`A session id must be a non-empty string, got ${sessionId === '' ? 'an empty string' : typeof sessionId}.`);
-  }
-  return sessionId;
 }

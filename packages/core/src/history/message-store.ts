@@ -7,7 +7,9 @@ import type { Message } from '../messages/message.js';
  * `messageFromJSON`): that is how a shared store keeps them.
  *
  * `InMemoryMessageStore` is the one in core; `RedisMessageStore` comes with
- * `@rivulet/redis`. To write one, implement these three methods.
+ * `@rivulet/redis`. To write one, implement these three methods; with
+ * `checkSessionId`, `toStoredMessages` and `fromStoredMessage` it checks and
+ * keeps messages as the others do.
  *
  * @example
  * ```ts

@@ -11,3 +11,22 @@ export function sessionIdOf(ctx: RunContext): string {
     { variables: ['sessionId'] },
   );
 }
+
+/**
+ * The session id a store was given, checked: a non-empty string, else
+ * `InputError`. Every `MessageStore` method starts with it, so a bad id
+ * fails the same way in memory and in a shared store.
+ *
+ * @example
+ * ```ts
+ * clear(sessionId: string): Promise<void> {
+ *   return this.db.delete(checkSessionId(sessionId));
+ * }
+ * ```
+ */
+export function checkSessionId(sessionId: unknown): string {
+  if (typeof sessionId !== 'string' || sessionId === '') {
+    throw new InputError(`A session id must be a non-empty string, got ${sessionId === '' ? 'an empty string' : typeof sessionId}.`);
+  }
+  return sessionId;
+}

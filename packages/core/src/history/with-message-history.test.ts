@@ -1,4 +1,5 @@
 import { Subject } from 'rxjs';
+import { nextTurn } from '@rivulet/test-kit';
 import { describe, expect, it } from 'vitest';
 import {
   AIMessage,
@@ -59,7 +60,7 @@ class RecordingStore extends InMemoryMessageStore {
 const session = (sessionId: string) => ({ configurable: { sessionId } });
 const texts = (messages: readonly Message[]) => messages.map((m) => `${m.role}: ${m.text}`);
 /** Lets pending promise callbacks (a store read) run. */
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const flush = nextTurn;
 
 describe('withMessageHistory over a runnable taking messages', () => {
   it('gives the model the past turns and appends the new input and the reply', async () => {

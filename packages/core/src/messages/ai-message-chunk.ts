@@ -2,7 +2,7 @@ import { aiExtrasJSON, AIMessage, type AIMessageFields, type AIMessageJSON } fro
 import { baseMessageJSON } from './base-message.js';
 import { freezeToolCallChunks, mergeToolCallChunks } from './merge-tool-call-chunks.js';
 import { parseToolCallChunks, type ParsedToolCalls } from './parse-tool-call-chunks.js';
-import { mergeMetadata } from './response-metadata.js';
+import { mergeMetadata, type ResponseMetadata } from './response-metadata.js';
 import type { InvalidToolCall, ToolCall, ToolCallChunk } from './tool-call.js';
 import { mergeUsage } from './usage.js';
 
@@ -10,7 +10,8 @@ import { mergeUsage } from './usage.js';
 const chunkMarker: unique symbol = Symbol.for('rivulet.message.ai-chunk');
 
 /** Fields of an {@link AIMessageChunk}: a text delta plus tool-call fragments. */
-export interface AIMessageChunkFields extends Omit<AIMessageFields, 'content' | 'toolCalls' | 'invalidToolCalls'> {
+export interface AIMessageChunkFields<M extends ResponseMetadata = ResponseMetadata>
+  extends Omit<AIMessageFields<M>, 'content' | 'toolCalls' | 'invalidToolCalls'> {
   readonly content?: string | undefined;
   readonly toolCallChunks?: readonly ToolCallChunk[] | undefined;
 }
@@ -38,6 +39,8 @@ const parsedCalls = new WeakMap<AIMessageChunk, ParsedToolCalls>();
  * - `responseMetadata`: shallow merge, later keys win, arrays are replaced;
  * - `finishReason`: the last defined one.
  *
+ * `M` and `TC` type the `responseMetadata` and `toolCalls`, as on {@link AIMessage}.
+ *
  * @example
  * ```ts
  * let reply: AIMessageChunk | undefined;
@@ -45,7 +48,7 @@ const parsedCalls = new WeakMap<AIMessageChunk, ParsedToolCalls>();
  * console.log(reply?.text, reply?.toolCalls);
  * ```
  */
-export class AIMessageChunk extends AIMessage {
+export class AIMessageChunk<M extends ResponseMetadata = ResponseMetadata, TC extends ToolCall = ToolCall> extends AIMessage<M, TC> {
   declare readonly content: string;
   /**
    * Tool-call fragments. On a chunk from a provider, the raw fragments; on a concatenation,
@@ -57,7 +60,7 @@ export class AIMessageChunk extends AIMessage {
     Object.defineProperty(this.prototype, chunkMarker, { value: true });
   }
 
-  constructor(fields: string | AIMessageChunkFields = '') {
+  constructor(fields: string | AIMessageChunkFields<NoInfer<M>> = '') {
     const { toolCallChunks, ...rest } = typeof fields === 'string' ? { content: fields } : fields;
     super({ ...rest, content: rest.content ?? '' });
     this.toolCallChunks = freezeToolCallChunks(toolCallChunks ?? []);
@@ -68,8 +71,8 @@ export class AIMessageChunk extends AIMessage {
    * The complete tool calls: those whose arguments parse as a JSON object. Before the
    * message has a `finishReason`, calls still being written are left out.
    */
-  override get toolCalls(): readonly ToolCall[] {
-    return parsedOf(this).toolCalls;
+  override get toolCalls(): readonly TC[] {
+    return parsedOf(this).toolCalls as readonly TC[];
   }
 
   /** Calls whose arguments did not parse once the message finished, with their raw text. */
@@ -78,8 +81,8 @@ export class AIMessageChunk extends AIMessage {
   }
 
   /** A new chunk with `other` appended to this one; neither is changed. */
-  concat(other: AIMessageChunk): AIMessageChunk {
-    return new AIMessageChunk({
+  concat(other: AIMessageChunk<M, TC>): AIMessageChunk<M, TC> {
+    return new AIMessageChunk<M, TC>({
       content: this.content + other.content,
       name: this.name ?? other.name,
       id: this.id ?? other.id,

@@ -6,12 +6,13 @@ import type { InvalidToolCall, ToolCall } from './tool-call.js';
 import type { Usage } from './usage.js';
 
 /** Fields of an {@link AIMessage}; everything is optional, content defaults to `''`. */
-export interface AIMessageFields extends Omit<BaseMessageFields, 'content'> {
+export interface AIMessageFields<M extends ResponseMetadata = ResponseMetadata, TC extends ToolCall = ToolCall>
+  extends Omit<BaseMessageFields, 'content'> {
   readonly content?: MessageContent | undefined;
-  readonly toolCalls?: readonly ToolCall[] | undefined;
+  readonly toolCalls?: readonly TC[] | undefined;
   readonly invalidToolCalls?: readonly InvalidToolCall[] | undefined;
   readonly usage?: Usage | undefined;
-  readonly responseMetadata?: ResponseMetadata | undefined;
+  readonly responseMetadata?: M | undefined;
   readonly finishReason?: FinishReason | undefined;
   readonly reasoning?: string | undefined;
 }
@@ -42,6 +43,11 @@ const storedToolCalls = new WeakMap<AIMessage, StoredToolCalls>();
  * A reply of the model: content, tool calls, token usage, why it stopped, and provider extras.
  * Streaming produces {@link AIMessageChunk}s, whose concatenation is itself an `AIMessage`.
  *
+ * The type parameters are what a chat model knows of its replies: `M`, the provider's
+ * `responseMetadata` (`OpenAIChatModel`'s has Perplexity's `citations`), and `TC`, its
+ * tool calls (a union by tool name once tools are bound with `bindTools`). Both default
+ * to the untyped shapes, and a typed message is assignable to a plain `AIMessage`.
+ *
  * @example
  * ```ts
  * const reply = await model.invoke([human('Weather in Paris?')]);
@@ -49,19 +55,24 @@ const storedToolCalls = new WeakMap<AIMessage, StoredToolCalls>();
  * console.log(reply.text, reply.usage?.totalTokens, reply.finishReason);
  * ```
  */
-export class AIMessage extends BaseMessage {
+export class AIMessage<M extends ResponseMetadata = ResponseMetadata, TC extends ToolCall = ToolCall> extends BaseMessage {
   readonly role = 'ai' as const;
   /** Token counts, when the provider reported them. */
   readonly usage: Usage | undefined;
-  /** Provider extras such as `citations`; an empty object when there are none. */
-  readonly responseMetadata: ResponseMetadata;
+  /**
+   * Provider extras such as `citations`; an empty object when there are none. Typed by
+   * the provider that made the message (every key optional: a key appears only when the
+   * provider sent it); any other key reads as `unknown`.
+   */
+  readonly responseMetadata: M;
   /** Why the model stopped; `undefined` while a stream is still going. */
   readonly finishReason: FinishReason | undefined;
   /** The model's reasoning text (`reasoning_content`, thinking blocks), kept apart from `content`. */
   readonly reasoning: string | undefined;
 
-  constructor(fields: MessageContent | AIMessageFields = '') {
-    const f: AIMessageFields = isMessageContent(fields) ? { content: fields } : fields;
+  // `NoInfer`: the types come from the model (or are written out), never from the fields given.
+  constructor(fields: MessageContent | AIMessageFields<NoInfer<M>, NoInfer<TC>> = '') {
+    const f: AIMessageFields<M, TC> = isMessageContent(fields) ? { content: fields } : fields;
     super({ content: f.content ?? '', name: f.name, id: f.id });
     this.usage = f.usage === undefined ? undefined : Object.freeze({ ...f.usage });
     this.responseMetadata = freezeMetadata(f.responseMetadata);
@@ -77,8 +88,9 @@ export class AIMessage extends BaseMessage {
   }
 
   /** The tools the model asked to call, with parsed arguments. */
-  get toolCalls(): readonly ToolCall[] {
-    return (storedToolCalls.get(this) ?? noToolCalls).toolCalls;
+  get toolCalls(): readonly TC[] {
+    // `TC` is what the model that made the message says of its tools (see `ToolCall`), not checked here.
+    return (storedToolCalls.get(this) ?? noToolCalls).toolCalls as readonly TC[];
   }
 
   /** Tool calls whose arguments could not be parsed, with the raw text kept. */

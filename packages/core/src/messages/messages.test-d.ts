@@ -1,6 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  AIMessage as AIMessageClass,
   AIMessageChunk,
+  ai,
   coerceMessage,
   coerceMessages,
   human,
@@ -15,6 +17,7 @@ import {
   type MessageLike,
   type MessageObjectRole,
   type OpenAIStyleMessage,
+  type ResponseMetadata,
   type ToolCall,
 } from '../index.js';
 
@@ -71,5 +74,38 @@ describe('message types', () => {
     expectTypeOf(chunk.toJSON()).toEqualTypeOf<AIMessageChunkJSON>();
     expectTypeOf(messageFromJSON(chunk.toJSON())).toEqualTypeOf<AIMessageChunk>();
     expectTypeOf(messageFromJSON({} as MessageJSON)).toEqualTypeOf<Message>();
+  });
+});
+
+describe('typed replies', () => {
+  interface SearchMetadata extends ResponseMetadata {
+    readonly citations?: readonly string[] | undefined;
+  }
+  type WeatherCall = ToolCall<'weather', { city: string }>;
+  type ClockCall = ToolCall<'clock', { zone: string }>;
+
+  it('types responseMetadata and toolCalls by the parameters, through concat', () => {
+    const chunk = new AIMessageChunk<SearchMetadata, WeatherCall | ClockCall>({ responseMetadata: { citations: ['https://a.example'] } });
+    expectTypeOf(chunk.responseMetadata.citations).toEqualTypeOf<readonly string[] | undefined>();
+    expectTypeOf(chunk.responseMetadata['other']).toBeUnknown();
+    const whole = chunk.concat(chunk);
+    expectTypeOf(whole).toEqualTypeOf<AIMessageChunk<SearchMetadata, WeatherCall | ClockCall>>();
+    for (const call of whole.toolCalls) {
+      if (call.name === 'clock') expectTypeOf(call.args.zone).toEqualTypeOf<string>();
+      else expectTypeOf(call).toEqualTypeOf<WeatherCall>();
+    }
+  });
+
+  it('a typed reply is a plain AIMessage and a Message; plain messages stay plain', () => {
+    expectTypeOf<AIMessageChunk<SearchMetadata, WeatherCall>>().toExtend<AIMessage>();
+    expectTypeOf<AIMessageClass<SearchMetadata, WeatherCall>>().toExtend<Message>();
+    // The fields given never type the message: the types come from a model, or are written out.
+    expectTypeOf(new AIMessageClass({ toolCalls: [{ id: 'c', name: 'weather', args: { city: 'Oslo' } }], responseMetadata: { citations: [] } })).toEqualTypeOf<AIMessage>();
+    expectTypeOf(new AIMessageChunk({ responseMetadata: { model: 'm' } })).toEqualTypeOf<AIMessageChunk>();
+    expectTypeOf(ai('x').responseMetadata).toEqualTypeOf<ResponseMetadata>();
+    // @ts-expect-error a metadata value of the wrong type for the message's metadata type
+    void new AIMessageChunk<SearchMetadata>({ responseMetadata: { citations: 'one' } });
+    // @ts-expect-error a tool name the message's calls do not have
+    void new AIMessageClass<ResponseMetadata, WeatherCall>({ toolCalls: [{ id: 'c', name: 'clock', args: { city: 'x' } }] });
   });
 });

@@ -1,13 +1,28 @@
-/** A complete request from the model to call a tool. */
-export interface ToolCall {
+/**
+ * A complete request from the model to call a tool. `Name` and `Args` narrow it to one
+ * tool: a chat model with tools bound by `bindTools` types its replies' `toolCalls` as
+ * a union of `ToolCall<'weather', { city: string }> | ...`, discriminated by `name`.
+ *
+ * @example
+ * ```ts
+ * for (const call of reply.toolCalls) {
+ *   if (call.name === 'weather') console.log(call.args.city); // typed by the tool's schema
+ * }
+ * ```
+ */
+export interface ToolCall<Name extends string = string, Args extends Readonly<Record<string, unknown>> = Readonly<Record<string, unknown>>> {
   /**
    * The provider's id for this call; a `ToolMessage` answers it with `toolCallId`.
    * `''` when the provider sent none (providers should then make one up).
    */
   readonly id: string;
-  readonly name: string;
-  /** The parsed arguments object. */
-  readonly args: Readonly<Record<string, unknown>>;
+  readonly name: Name;
+  /**
+   * The parsed arguments object: what the model wrote, parsed as JSON. A type narrower
+   * than a record comes from the bound tool's schema and is not checked at run time;
+   * `executeToolCalls` validates the arguments before running a tool.
+   */
+  readonly args: Args;
 }
 
 /** A tool call whose arguments could not be used (not JSON, not an object, or no tool name). */

@@ -1,13 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { nextTurn } from '@rivulet/test-kit';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { delta, items, keyed, snapshot, type Aggregation } from '@rivulet/core';
 import { fakeRunnable } from '@rivulet/core/testing';
 
-const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+// Virtual time, moved on to the next timer whenever the test waits; the consumer's turns (`nextTurn`) stay real.
+beforeEach(() => void vi.useFakeTimers().setTimerTickMode('nextTimerAsync'));
+afterEach(() => void vi.useRealTimers());
 
 async function slowly<T>(stream: AsyncIterable<T>, reads: T[] = []): Promise<T[]> {
   for await (const chunk of stream) {
     reads.push(chunk);
-    await tick();
+    await nextTurn();
   }
   return reads;
 }
@@ -52,7 +55,7 @@ describe('a consumer slower than its producer', () => {
     const reads: number[] = [];
     for (let r = await reader.read(); !r.done; r = await reader.read()) {
       reads.push(r.value);
-      await tick();
+      await nextTurn();
     }
     expect(reads.at(-1)).toBe(999);
     expect(reads.length).toBeLessThan(3);

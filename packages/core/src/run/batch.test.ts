@@ -1,3 +1,4 @@
+import { sleep } from '@rivulet/test-kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lambda } from '@rivulet/core';
 import { collect } from '@rivulet/core/testing';
@@ -5,7 +6,6 @@ import { collect } from '@rivulet/core/testing';
 // Virtual time: the runs' waits are timers that the tests run to the end at once.
 beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Settles `promise` by running every timer it waits on. */
 async function settled<T>(promise: Promise<T>): Promise<T> {

@@ -1,39 +1,10 @@
-import { getEventListeners } from 'node:events';
-import { describe, expect, it, vi } from 'vitest';
+import { abortListeners, sleep, trackTimers } from '@rivulet/test-kit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TestScheduler } from 'rxjs/testing';
 import { AbortError, lambda, passthrough, TimeoutError, type RunContext, type RunOptions } from '@rivulet/core';
 import { fakeRunnable, settle } from '@rivulet/core/testing';
 
-/** Resolves after `ms`, or rejects as soon as `signal` aborts (clearing its timer). */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });
-}
-
-/**
- * Counts live timers created from now on: rxjs schedules with setInterval,
- * user code with setTimeout. A timer is live until it fires (setTimeout) or is
- * cleared.
- */
-function trackTimers(): { live(): number; restore(): void } {
-  const live = new Set<unknown>();
-  const original = { setTimeout, clearTimeout, setInterval, clearInterval };
-  globalThis.setTimeout = ((fn: () => void, ms?: number, ...args: unknown[]) => {
-    const handle = original.setTimeout(() => (live.delete(handle), fn()), ms, ...args);
-    live.add(handle);
-    return handle;
-  }) as typeof setTimeout;
-  globalThis.setInterval = ((fn: () => void, ms?: number, ...args: unknown[]) => {
-    const handle = original.setInterval(fn, ms, ...args);
-    live.add(handle);
-    return handle;
-  }) as typeof setInterval;
-  globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => (live.delete(handle), original.clearTimeout(handle))) as typeof clearTimeout;
-  globalThis.clearInterval = ((handle: Parameters<typeof clearInterval>[0]) => (live.delete(handle), original.clearInterval(handle))) as typeof clearInterval;
-  return { live: () => live.size, restore: () => Object.assign(globalThis, original) };
-}
+afterEach(() => void vi.useRealTimers());
 
 describe('cancellation', () => {
   it('breaking out of for await cancels every nested producer', async () => {
@@ -42,7 +13,7 @@ describe('cancellation', () => {
       try {
         for (let i = 0; ; i++) {
           yield `chunk${i}`;
-          await new Promise((resolve) => setTimeout(resolve, 1));
+          await sleep(1);
         }
       } finally {
         finalized = true;
@@ -50,21 +21,18 @@ describe('cancellation', () => {
     });
     const chain = source.pipe(passthrough<string>()).pipe({ text: passthrough<string>() });
     vi.useFakeTimers();
-    try {
-      for await (const chunk of chain.stream(null)) {
-        expect(chunk).toEqual({ text: 'chunk0' });
-        break;
-      }
-      // The generator may be parked on its 1 ms timer: let virtual time reach it.
-      await vi.advanceTimersByTimeAsync(5);
-      expect(finalized).toBe(true);
-      expect(vi.getTimerCount()).toBe(0);
-    } finally {
-      vi.useRealTimers();
+    for await (const chunk of chain.stream(null)) {
+      expect(chunk).toEqual({ text: 'chunk0' });
+      break;
     }
+    // The generator may be parked on its 1 ms timer: let virtual time reach it.
+    await vi.advanceTimersByTimeAsync(5);
+    expect(finalized).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('unsubscribing stops a run and its timers', async () => {
+    vi.useFakeTimers();
     const timers = trackTimers();
     try {
       const fake = fakeRunnable(['a', 'b', 'c'], { delayMs: 20 });
@@ -82,6 +50,7 @@ describe('cancellation', () => {
   });
 
   it('aborting the signal ends the stream with AbortError carrying the reason', async () => {
+    vi.useFakeTimers().setTimerTickMode('nextTimerAsync');
     const controller = new AbortController();
     const fake = fakeRunnable(['a', 'b', 'c'], { delayMs: 10 });
     const stream = fake.stream('x', { signal: controller.signal });
@@ -127,6 +96,8 @@ describe('cancellation', () => {
     expect(innerSignal?.aborted).toBe(true);
   });
 
+  // Real timers: the 1 ms delays only interleave the runs, nothing is timed; fake timers would yield a real
+  // macrotask per timer (thousands here) and take five times as long.
   it('1,000 runs sharing one signal leave no abort listener and no timer behind', async () => {
     const shared = new AbortController();
     const timers = trackTimers();
@@ -139,19 +110,19 @@ describe('cancellation', () => {
         ? chain.invoke(i, { signal: shared.signal, timeout: 60_000 })
         : settle(chain.stream(i, { signal: shared.signal, timeout: 60_000 })).then(() => 'settled'),
     );
-    expect(getEventListeners(shared.signal, 'abort').length).toBeGreaterThan(0);
+    expect(abortListeners(shared.signal)).toBeGreaterThan(0);
     const results = await Promise.all(runs);
     expect(results[0]).toEqual({ upper: 'AB' });
-    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
+    expect(abortListeners(shared.signal)).toBe(0);
     expect(timers.live()).toBe(0);
 
     // Cancelled half way: the same holds.
     const cancelled = Array.from({ length: 1000 }, (_, i) => chain.stream(i, { signal: shared.signal, timeout: 60_000 }).subscribe());
     // One listener stands for all of them (a fan-out), not one per run.
-    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(1);
+    expect(abortListeners(shared.signal)).toBe(1);
     expect(timers.live()).toBeGreaterThanOrEqual(1000);
     for (const subscription of cancelled) subscription.unsubscribe();
-    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
+    expect(abortListeners(shared.signal)).toBe(0);
     expect(timers.live()).toBe(0);
     timers.restore();
   });
@@ -173,6 +144,7 @@ describe('timeout', () => {
   });
 
   it('withConfig({ timeout }) bounds a nested step', async () => {
+    vi.useFakeTimers().setTimerTickMode('nextTimerAsync');
     const slow = fakeRunnable(['late'], { delayMs: 200 }).withConfig({ timeout: 10 });
     const chain = lambda((x: string) => x).pipe(slow);
     const error = await chain.invoke('x').catch((e: unknown) => e);

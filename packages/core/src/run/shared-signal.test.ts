@@ -1,20 +1,16 @@
-import { getEventListeners } from 'node:events';
+import { abortListeners, nextTurn, watchProcess, type ProcessWatch } from '@rivulet/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AbortError, lambda, type RunContext } from '@rivulet/core';
 
 /** Process warnings emitted while a test runs (the EventTarget leak warning is one). */
-let warnings: Error[] = [];
-const onWarning = (warning: Error): void => void warnings.push(warning);
-beforeEach(() => {
-  warnings = [];
-  process.on('warning', onWarning);
-});
-afterEach(() => void process.off('warning', onWarning));
+let watch: ProcessWatch;
+beforeEach(() => void (watch = watchProcess()));
+afterEach(() => watch.stop());
 
 /** Warnings are emitted on a later tick: let them arrive before counting. */
-const warningsSoFar = async (): Promise<Error[]> => {
-  await new Promise((resolve) => setImmediate(resolve));
-  return warnings;
+const warningsSoFar = async (): Promise<readonly Error[]> => {
+  await nextTurn();
+  return watch.warnings;
 };
 
 describe('runs sharing one caller signal', () => {
@@ -22,7 +18,7 @@ describe('runs sharing one caller signal', () => {
     const controller = new AbortController();
     let most = 0;
     const step = lambda(async (x: number) => {
-      most = Math.max(most, getEventListeners(controller.signal, 'abort').length);
+      most = Math.max(most, abortListeners(controller.signal));
       await Promise.resolve();
       return x * 2;
     });
@@ -32,7 +28,7 @@ describe('runs sharing one caller signal', () => {
     );
     expect(outputs[999]).toBe(1998);
     expect(most).toBe(1);
-    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expect(abortListeners(controller.signal)).toBe(0);
     expect(await warningsSoFar()).toEqual([]);
   });
 
@@ -47,13 +43,13 @@ describe('runs sharing one caller signal', () => {
         }),
     );
     const runs = Array.from({ length: 15 }, (_, i) => step.invoke(i, { signal: controller.signal }));
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     expect(started).toHaveLength(15);
-    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    expect(abortListeners(controller.signal)).toBe(1);
     controller.abort();
     const outcomes = await Promise.allSettled(runs);
     expect(outcomes.every((outcome) => outcome.status === 'rejected' && outcome.reason instanceof AbortError)).toBe(true);
-    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expect(abortListeners(controller.signal)).toBe(0);
     expect(await warningsSoFar()).toEqual([]);
   });
 
@@ -64,7 +60,7 @@ describe('runs sharing one caller signal', () => {
     const outer = lambda(async (count: number, ctx: RunContext) => {
       parentSignal = ctx.signal;
       const spy = lambda(async (x: number, innerCtx: RunContext) => {
-        most = Math.max(most, getEventListeners(parentSignal as AbortSignal, 'abort').length);
+        most = Math.max(most, abortListeners(parentSignal as AbortSignal));
         return inner.invoke(x, innerCtx);
       });
       const results = await spy.batch(
@@ -85,10 +81,10 @@ describe('runs sharing one caller signal', () => {
     const fast = lambda(async () => 'fast');
     const pending = slow.invoke(null, { signal: controller.signal });
     expect(await fast.invoke(null, { signal: controller.signal })).toBe('fast');
-    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    expect(abortListeners(controller.signal)).toBe(1);
     release();
     expect(await pending).toBe('slow');
-    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expect(abortListeners(controller.signal)).toBe(0);
     // A later run on the same signal attaches again and still aborts.
     const hanging = lambda(() => new Promise<never>(() => undefined)).invoke(null, { signal: controller.signal });
     controller.abort();

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Observable, map, toArray, lastValueFrom } from 'rxjs';
 import { lambda, Runnable, RunStream, snapshot, wholeInput, type RunContext, type StreamInput } from '@rivulet/core';
 import { collect, fakeRunnable } from '@rivulet/core/testing';
+
+afterEach(() => void vi.useRealTimers());
 
 describe('Runnable', () => {
   it('invoke is the aggregate of stream: deltas concatenate', async () => {
@@ -44,6 +46,7 @@ describe('Runnable', () => {
   });
 
   it('cancelling a ReadableStream reader cancels the run', async () => {
+    vi.useFakeTimers().setTimerTickMode('nextTimerAsync');
     const fake = fakeRunnable(['x', 'y', 'z'], { delayMs: 5 });
     const reader = fake.stream('in').toReadableStream().getReader();
     expect((await reader.read()).value).toBe('x');

@@ -92,6 +92,7 @@ describe('GoogleChatModel: errors', () => {
     ['a text part that is not a string', '{"candidates":[{"content":{"parts":[{"text":42}],"role":"model"}}]}'],
     ['a function call without a name', '{"candidates":[{"content":{"parts":[{"functionCall":{"args":{}}}],"role":"model"}}]}'],
     ['a token count that is not a number', '{"usageMetadata":{"promptTokenCount":"12"}}'],
+    ['a finishMessage that is not a string', '{"candidates":[{"content":{"parts":[{"text":"!"}],"role":"model"},"finishMessage":{"text":"x"}}]}'],
     ['none of the fields a chunk has', '{"modelVersion":"gemini-test"}'],
   ])('a chunk with %s is malformed_event, not retryable', async (_what, data) => {
     const origin = await rawStream(['{"candidates":[{"content":{"parts":[{"text":"ok "}],"role":"model"}}]}', data]);

@@ -46,7 +46,9 @@ function shapeProblem(chunk: Record<string, unknown>): string | undefined {
 
 function candidateProblem(candidate: unknown): string | undefined {
   if (!isJsonObject(candidate)) return 'a candidate that is not an object';
-  if (!isOptional(candidate['index'], 'number') || !isOptional(candidate['finishReason'], 'string')) return 'a candidate of the wrong shape';
+  if (!isOptional(candidate['index'], 'number') || !isOptional(candidate['finishReason'], 'string') || !isOptional(candidate['finishMessage'], 'string')) {
+    return 'a candidate of the wrong shape';
+  }
   const content = candidate['content'];
   if (content === undefined) return undefined;
   if (!isJsonObject(content)) return 'a candidate content that is not an object';

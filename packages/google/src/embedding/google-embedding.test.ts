@@ -1,5 +1,6 @@
 import { AbortError, InputError, ProviderError } from '@rivulet/core';
 import { startMockHttpServer } from '@rivulet/provider-utils/testing';
+import { eventually } from '@rivulet/test-kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TEST_KEY } from '../test-support/google-test-server.js';
 import { startMockGoogleServer, type MockGoogleServer, type MockScript } from '../testing/index.js';
@@ -95,7 +96,7 @@ describe('GoogleEmbeddingModelProvider', () => {
     const { server, provider } = await start({ headersDelayMs: 5_000 });
     const controller = new AbortController();
     const pending = provider.doEmbed({ values: ['a'], signal: controller.signal }).catch((e: unknown) => e);
-    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    await eventually(() => server.requests.length === 1, 'the request to arrive');
     controller.abort();
     expect(AbortError.isInstance(await pending)).toBe(true);
     await server.requests[0]?.settled;

@@ -1,3 +1,4 @@
+import { eventually } from '@rivulet/test-kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AIMessage, HumanMessage, InputError, ProviderError, TruncatedStreamError, type AIMessageChunk } from '@rivulet/core';
@@ -9,13 +10,7 @@ afterEach(() => vi.useRealTimers());
 
 // Cache keys are hashed by Web Crypto, on Node's thread pool: real asynchrony that fake timers do
 // not drive. Before moving fake time on, wait (on the real clock) for the requests to be sent.
-const realSetTimeout = setTimeout;
-async function untilRequests(model: FakeChatModel, count: number): Promise<void> {
-  for (let polls = 0; model.requests.length < count; polls++) {
-    if (polls > 10_000) throw new Error(`expected ${count} requests, saw ${model.requests.length}`);
-    await new Promise((resolve) => realSetTimeout(resolve, 1));
-  }
-}
+const untilRequests = (model: FakeChatModel, count: number): Promise<void> => eventually(() => model.requests.length >= count, `${count} requests`);
 
 /** A store that keeps what a shared store would (JSON text) and records what it was given. */
 class RecordingStore implements ModelCache {

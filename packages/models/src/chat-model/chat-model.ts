@@ -2,18 +2,19 @@ import { concatMap, type Observable } from 'rxjs';
 import {
   delta,
   InputError,
-  retryWithBackoff,
   Runnable,
   wholeInput,
   type AIMessageChunk,
   type BatchOptions,
   type BatchResult,
   type Message,
+  type ResponseMetadata,
   type RetryOptions,
   type RunContext,
   type RunOptions,
   type RunStream,
   type StreamInput,
+  type ToolCall,
 } from '@rivulet/core';
 import type { ChatModelProviderV1, ChatRequestV1, ChatStreamPartV1, ToolChoiceV1, ToolDefinitionV1 } from '@rivulet/provider';
 import type { DeepPartial } from '@rivulet/parsers';
@@ -21,20 +22,20 @@ import type { z } from 'zod';
 import { choiceChunks, foldChoices, type ChoiceChunk } from './choice-chunks.js';
 import { streamToolArgs } from './stream-tool-args.js';
 import { structuredOutput, structuredOutputWithRaw, type RawAndParsed, type StructuredOutputOptions } from './structured-output.js';
-import { toToolDefinition, type Tool } from './tool.js';
+import type { Tool } from './tool.js';
 import { samplingParams, type ChatModelOptions } from './chat-model-options.js';
 import { toMessages, type ChatModelInput } from './chat-model-input.js';
-import { idleTimeout } from './idle-timeout.js';
+import { chatRequest } from './chat-request.js';
 import { partsToChunks } from './parts-to-chunks.js';
-import { providerParts } from './provider-parts.js';
+import { providerAttempt, withModelRetries } from './provider-attempt.js';
 import { requireFinish } from './require-finish.js';
 import { withBatchDefaults } from './batch-concurrency.js';
 import { composeRunnables, mapComposition, type ModelComposition } from './model-composition.js';
 import type { ModelCache } from '../cache/model-cache.js';
-import { cachedParts } from '../cache/cached-parts.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
-import { rateLimitedParts } from '../rate-limit/rate-limited-parts.js';
-import { estimateTokens } from '../rate-limit/estimate-tokens.js';
+import type { CallsAfterBinding, ToolCallOf } from './bound-tool-calls.js';
+import type { ModelToolCalls, WithToolCalls } from './with-tool-calls.js';
+import { modelRunConfig } from './model-run-metadata.js';
 
 /**
  * A chat model: a `Runnable` from messages to a streamed `AIMessageChunk`,
@@ -45,15 +46,23 @@ import { estimateTokens } from '../rate-limit/estimate-tokens.js';
  * `withOptions`, `withRetry`, `withFallbacks`, `withConfig`, `withCache`,
  * `withRateLimit`) returns one of the same class, with all these methods.
  *
+ * Its runs describe the model in their metadata (`rivulet.model`: provider,
+ * model, sampling parameters), which is how tracing knows a model call.
+ * `M` types the replies' `responseMetadata` (a provider's subclass says what
+ * it puts there) and `TC` their `toolCalls` (set by `bindTools`).
+ *
  * @example
  * ```ts
  * const model = new ChatModel(myProvider, { temperature: 0, idleTimeout: 30_000 });
  * for await (const chunk of model.stream([{ role: 'user', content: 'Hi' }])) process.stdout.write(chunk.content);
  * ```
  */
-export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
+export class ChatModel<M extends ResponseMetadata = ResponseMetadata, TC extends ToolCall = ToolCall> extends Runnable<
+  ChatModelInput,
+  AIMessageChunk<M, TC>
+> {
   readonly name: string;
-  readonly aggregation = delta<AIMessageChunk>();
+  readonly aggregation = delta<AIMessageChunk<M, TC>>();
   override readonly config: RunOptions | undefined;
   readonly provider: ChatModelProviderV1;
   /** This model's options; on a model made by `withRetry`, `withFallbacks` or `withConfig`, those of the first model it runs. */
@@ -66,7 +75,7 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
     this.provider = provider;
     this.options = options;
     this.name = options.name ?? `${provider.provider}:${provider.modelId}`;
-    this.config = options.timeout === undefined ? undefined : { timeout: options.timeout };
+    this.config = modelRunConfig({ provider: provider.provider, model: provider.modelId, params: { ...samplingParams(options) } }, options.timeout);
   }
 
   /**
@@ -74,19 +83,31 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
    * Tool-call arguments stream with `partialArgs` snapshots on the chunks;
    * `executeToolCalls` runs the calls.
    *
+   * The replies' `toolCalls` are typed from the tools: a union discriminated
+   * by `name`, so checking the name gives the arguments' type (the input side
+   * of the tool's schema). The type is what the tools declare, not a check: a
+   * model may still call a tool it was not given or write arguments the
+   * schema refuses, and `executeToolCalls` answers those with an error. When
+   * a tool's name is a `string` known only at run time, calls stay untyped.
+   *
    * @example
    * ```ts
    * const withTools = model.bindTools([weather]);
    * const reply = await withTools.invoke('Weather in Oslo?');
+   * for (const call of reply.toolCalls) if (call.name === 'weather') console.log(call.args.city);
    * const results = await executeToolCalls(reply, [weather]);
    * ```
    */
-  bindTools(tools: readonly (Tool | ToolDefinitionV1)[], options: { readonly toolChoice?: ToolChoiceV1 | undefined } = {}): this {
+  bindTools<const T extends readonly (Tool | ToolDefinitionV1)[]>(
+    tools: T,
+    options: { readonly toolChoice?: ToolChoiceV1 | undefined } = {},
+  ): WithToolCalls<this, CallsAfterBinding<ModelToolCalls<this>, ToolCallOf<T[number]>>> {
+    // Only the type changes: the model is of this class, with the tools added.
     return this.#withEach((own) => ({
       ...own,
       tools: [...(own.tools ?? []), ...tools],
       ...(options.toolChoice !== undefined && { toolChoice: options.toolChoice }),
-    }));
+    })) as never;
   }
 
   /**
@@ -152,12 +173,18 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
    * Tries `fallbacks` in order when this model fails before its first chunk.
    * When they are chat models the result is one too, of this class, and what
    * is asked of it later (`bindTools`, `withStructuredOutput`, `withOptions`,
-   * `withCache`, ...) applies to every model of the chain.
+   * `withCache`, ...) applies to every model of the chain. Replies keep this
+   * model's types: bind tools after `withFallbacks`, so every model has them.
    */
   override withFallbacks(fallbacks: readonly ChatModel[]): this;
-  override withFallbacks(fallbacks: readonly Runnable<ChatModelInput, AIMessageChunk>[]): Runnable<ChatModelInput, AIMessageChunk>;
-  override withFallbacks(fallbacks: readonly Runnable<ChatModelInput, AIMessageChunk>[]): Runnable<ChatModelInput, AIMessageChunk> {
-    if (!fallbacks.every((fallback) => fallback instanceof ChatModel)) return super.withFallbacks(fallbacks);
+  override withFallbacks(fallbacks: readonly Runnable<ChatModelInput, AIMessageChunk<M, TC>>[]): Runnable<ChatModelInput, AIMessageChunk<M, TC>>;
+  override withFallbacks(
+    fallbacks: readonly (ChatModel | Runnable<ChatModelInput, AIMessageChunk<M, TC>>)[],
+  ): Runnable<ChatModelInput, AIMessageChunk<M, TC>> {
+    if (!fallbacks.every((fallback) => fallback instanceof ChatModel)) {
+      // Not all chat models: the second overload, whose fallbacks reply with this model's types.
+      return super.withFallbacks(fallbacks as readonly Runnable<ChatModelInput, AIMessageChunk<M, TC>>[]);
+    }
     return this.#wrap({ kind: 'fallbacks', inner: this, fallbacks });
   }
 
@@ -167,15 +194,15 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
   }
 
   /** Like `Runnable.batch`, but at most `DEFAULT_BATCH_CONCURRENCY` (8) runs at a time unless `maxConcurrency` says otherwise. */
-  override batch(inputs: readonly ChatModelInput[], options?: BatchOptions & { readonly returnExceptions?: false | undefined }): Promise<AIMessageChunk[]>;
-  override batch(inputs: readonly ChatModelInput[], options: BatchOptions & { readonly returnExceptions: true }): Promise<(AIMessageChunk | Error)[]>;
-  override batch(inputs: readonly ChatModelInput[], options?: BatchOptions): Promise<(AIMessageChunk | Error)[]>;
-  override batch(inputs: readonly ChatModelInput[], options: BatchOptions = {}): Promise<(AIMessageChunk | Error)[]> {
+  override batch(inputs: readonly ChatModelInput[], options?: BatchOptions & { readonly returnExceptions?: false | undefined }): Promise<AIMessageChunk<M, TC>[]>;
+  override batch(inputs: readonly ChatModelInput[], options: BatchOptions & { readonly returnExceptions: true }): Promise<(AIMessageChunk<M, TC> | Error)[]>;
+  override batch(inputs: readonly ChatModelInput[], options?: BatchOptions): Promise<(AIMessageChunk<M, TC> | Error)[]>;
+  override batch(inputs: readonly ChatModelInput[], options: BatchOptions = {}): Promise<(AIMessageChunk<M, TC> | Error)[]> {
     return super.batch(inputs, withBatchDefaults(options));
   }
 
   /** Like `Runnable.batchAsCompleted`, with the same default concurrency as {@link ChatModel.batch}. */
-  override batchAsCompleted(inputs: readonly ChatModelInput[], options: BatchOptions = {}): RunStream<BatchResult<AIMessageChunk>> {
+  override batchAsCompleted(inputs: readonly ChatModelInput[], options: BatchOptions = {}): RunStream<BatchResult<AIMessageChunk<M, TC>>> {
     return super.batchAsCompleted(inputs, withBatchDefaults(options));
   }
 
@@ -189,22 +216,15 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
     return Reflect.construct(ChatModel, [this.provider, options], this.constructor) as ChatModel;
   }
 
-  doStream(input: StreamInput<ChatModelInput>, ctx: RunContext): Observable<AIMessageChunk> {
-    if (this.#wrapping !== undefined) return this.#wrapping.runnable.doStream(input, ctx);
-    return wholeInput(input, this.name).pipe(concatMap((value) => this.streamReply(toMessages(value))));
+  doStream(input: StreamInput<ChatModelInput>, ctx: RunContext): Observable<AIMessageChunk<M, TC>> {
+    const replies = this.#wrapping?.runnable.doStream(input, ctx) ?? wholeInput(input, this.name).pipe(concatMap((value) => this.streamReply(toMessages(value))));
+    // The one place replies get this model's types: those its class says the provider sends, and its bound tools'.
+    return replies as Observable<AIMessageChunk<M, TC>>;
   }
 
   /** The request the provider gets for `messages`, without its signal. */
   protected buildRequest(messages: readonly Message[]): Omit<ChatRequestV1, 'signal'> {
-    const { tools, toolChoice, responseFormat, providerOptions } = this.options;
-    return {
-      messages,
-      params: samplingParams(this.options),
-      ...(tools !== undefined && tools.length > 0 && { tools: tools.map(toToolDefinition) }),
-      ...(toolChoice !== undefined && { toolChoice }),
-      ...(responseFormat !== undefined && { responseFormat }),
-      ...(providerOptions !== undefined && { providerOptions }),
-    };
+    return chatRequest(this.options, messages);
   }
 
   /**
@@ -216,13 +236,13 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
    * const [first, second] = await model.generate('Name a river', { n: 2 });
    * ```
    */
-  generate(input: ChatModelInput, options: RunOptions & { readonly n: number }): Promise<AIMessageChunk[]> {
+  generate(input: ChatModelInput, options: RunOptions & { readonly n: number }): Promise<AIMessageChunk<M, TC>[]> {
     return new Promise((resolve, reject) => {
       const chunks: ChoiceChunk[] = [];
       this.streamChoices(input, options).subscribe({
         next: (chunk) => chunks.push(chunk),
         error: reject,
-        complete: () => resolve(foldChoices(chunks)),
+        complete: () => resolve(foldChoices(chunks) as AIMessageChunk<M, TC>[]),
       });
     });
   }
@@ -240,10 +260,11 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
     return Runnable.from<ChatModelInput, ChoiceChunk>({
       name: this.name,
       aggregation: delta(),
-      config: this.config,
+      // The model asked for `n`, so the run's description has it.
+      config: model.config,
       doStream: (stepInput) =>
         wholeInput(stepInput, this.name).pipe(
-          concatMap((value) => model.withRetries(() => model.attempt(toMessages(value)).pipe(choiceChunks(this.provider.provider)))),
+          concatMap((value) => withModelRetries(model.options, () => model.attempt(toMessages(value)).pipe(choiceChunks(this.provider.provider)))),
         ),
     });
   }
@@ -252,26 +273,13 @@ export class ChatModel extends Runnable<ChatModelInput, AIMessageChunk> {
     if ((this.options.n ?? 1) > 1) {
       throw new InputError(`${this.name}: n = ${this.options.n} asks for several replies, and a run streams one. Use generate() or streamChoices().`);
     }
-    const reply = this.withRetries(() => this.attempt(messages).pipe(partsToChunks(this.provider.provider), requireFinish(this.provider.provider)));
+    const reply = withModelRetries(this.options, () => this.attempt(messages).pipe(partsToChunks(this.provider.provider), requireFinish(this.provider.provider)));
     return (this.options.tools?.length ?? 0) > 0 ? reply.pipe(streamToolArgs()) : reply;
   }
 
-  /**
-   * One call to the provider: replayed from the cache when it holds the
-   * reply, else sent once the rate budget has room, then bounded by the idle
-   * timeout (waiting for the budget is not silence).
-   */
+  /** One call to the provider for `messages` (see `providerAttempt`). */
   private attempt(messages: readonly Message[]): Observable<ChatStreamPartV1> {
-    const request = this.buildRequest(messages);
-    const { cache, rateLimiter, idleTimeout: idleMs } = this.options;
-    const call = (): Observable<ChatStreamPartV1> => providerParts(this.provider, request).pipe(idleTimeout(idleMs));
-    const limited = rateLimiter === undefined ? call : () => rateLimitedParts(rateLimiter, { requests: 1, tokens: estimateTokens(request) }, call);
-    return cache === undefined ? limited() : cachedParts(cache, this.provider, request, limited);
-  }
-
-  /** Retries before the first chunk, as the options say. */
-  private withRetries<T>(attempt: () => Observable<T>): Observable<T> {
-    return retryWithBackoff(attempt, { ...this.options.retry, maxAttempts: (this.options.maxRetries ?? 2) + 1 });
+    return providerAttempt(this.provider, this.options, this.buildRequest(messages));
   }
 
   /** The same model with `change` made to the options of every model it runs. */

@@ -14,7 +14,8 @@ describe('models made from models keep their class and their model methods', () 
   it('withFallbacks of chat models is the same class, with bindTools and withStructuredOutput', () => {
     const chain = model.withFallbacks([other]);
     expectTypeOf(chain).toEqualTypeOf<FakeChatModel>();
-    expectTypeOf(chain.bindTools([weather])).toEqualTypeOf<FakeChatModel>();
+    expectTypeOf(chain.bindTools([weather]).requests).toEqualTypeOf<FakeChatModel['requests']>();
+    expectTypeOf(chain.bindTools([weather]).withFallbacks([other])).toEqualTypeOf(chain.bindTools([weather]));
     expectTypeOf(chain.withStructuredOutput(trip)).toEqualTypeOf<Runnable<ChatModelInput, { city: string; days: number }, DeepPartial<{ city: string; days: number }>>>();
     expectTypeOf(chain.requests).toEqualTypeOf<FakeChatModel['requests']>();
   });

@@ -17,8 +17,9 @@ import { toJsonSchema } from './output-schema.js';
  * });
  * ```
  */
-export interface Tool<S extends z.ZodType = z.ZodType, R = unknown> {
-  readonly name: string;
+export interface Tool<S extends z.ZodType = z.ZodType, R = unknown, N extends string = string> {
+  /** The name the model calls it by; a literal name types the calls of a model it is bound to. */
+  readonly name: N;
   readonly description?: string | undefined;
   readonly schema: S;
   /** Runs the tool; `ctx` is the run's context when `executeToolCalls` was given one. */
@@ -27,8 +28,11 @@ export interface Tool<S extends z.ZodType = z.ZodType, R = unknown> {
   readonly strict?: boolean | undefined;
 }
 
-/** Declares a tool with its argument types inferred from the schema. */
-export function tool<S extends z.ZodType, R = unknown>(definition: Tool<S, R>): Tool<S, R> {
+/**
+ * Declares a tool with its argument types inferred from the schema and its
+ * name kept as a literal type, so a model it is bound to types its calls.
+ */
+export function tool<S extends z.ZodType, R = unknown, N extends string = string>(definition: Tool<S, R, N>): Tool<S, R, N> {
   return definition;
 }
 
@@ -42,7 +46,6 @@ export function toToolDefinition(tool: Tool | ToolDefinitionV1): ToolDefinitionV
     ...(tool.strict !== undefined && { strict: tool.strict }),
   };
 }
-
 
 /** True when `value` is a {@link Tool} (it has a zod schema), not a bare definition. */
 export function isTool(value: Tool | ToolDefinitionV1): value is Tool {

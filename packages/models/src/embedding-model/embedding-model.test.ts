@@ -1,3 +1,4 @@
+import { eventually, sleep } from '@rivulet/test-kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AbortError, InputError, lambda, ProviderError, TimeoutError } from '@rivulet/core';
 import type { EmbeddingModelProviderV1, EmbeddingRequestV1, EmbeddingResultV1 } from '@rivulet/provider';
@@ -97,7 +98,7 @@ describe('EmbeddingModel', () => {
     const events: { name: string; parentRunId?: string | undefined; runId: string }[] = [];
     const controller = new AbortController();
     const failed = step.invoke(['a', 'b'], { signal: controller.signal, callbacks: { onStart: (e) => void events.push(e) } }).catch((e: unknown) => e);
-    await vi.waitFor(() => expect(model.requests).toHaveLength(1));
+    await eventually(() => model.requests.length === 1, 'the request');
     controller.abort();
     expect(await failed).toBeInstanceOf(AbortError);
     expect(model.requests[0]?.signal.aborted).toBe(true);
@@ -128,7 +129,7 @@ describe('EmbeddingModel', () => {
     it('runs at most maxParallelCalls batches at once, and keeps the input order when they finish out of order', async () => {
       // Later batches answer sooner: batch i takes (10 - i) * 10 ms.
       const provider = scriptedProvider(
-        ({ values }) => delay((10 - Number(values[0]?.split(' ')[1])) * 10).then(() => ({ embeddings: values.map((v) => [Number(v.split(' ')[1])]) })),
+        ({ values }) => sleep((10 - Number(values[0]?.split(' ')[1])) * 10).then(() => ({ embeddings: values.map((v) => [Number(v.split(' ')[1])]) })),
         { maxEmbeddingsPerCall: 1 },
       );
       const done = new EmbeddingModel(provider, { maxParallelCalls: 3 }).embedMany(texts(10));
@@ -204,7 +205,7 @@ describe('EmbeddingModel', () => {
     it('a batch that fails for good aborts the others in flight', async () => {
       const refused = new ProviderError('bad input', { provider: 'fake', status: 400 });
       const provider = scriptedProvider(
-        ({ values }) => (values[0] === 'text 1' ? Promise.reject(refused) : delay(1_000).then(() => ({ embeddings: values.map(() => [0]) }))),
+        ({ values }) => (values[0] === 'text 1' ? Promise.reject(refused) : sleep(1_000).then(() => ({ embeddings: values.map(() => [0]) }))),
         { maxEmbeddingsPerCall: 1 },
       );
       const failed = new EmbeddingModel(provider, { maxParallelCalls: 2 }).embedMany(texts(5)).catch((e: unknown) => e);
@@ -239,10 +240,6 @@ describe('EmbeddingModel', () => {
     });
   });
 });
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 interface ScriptedProvider extends EmbeddingModelProviderV1 {
   readonly requests: EmbeddingRequestV1[];

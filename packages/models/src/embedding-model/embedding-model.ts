@@ -14,6 +14,7 @@ import type { EmbedManyOptions } from './embed-many-options.js';
 import type { EmbedManyResult } from './embed-many-result.js';
 import { requireParallelCalls, requireText, requireTexts } from './embedding-inputs.js';
 import { DEFAULT_MAX_PARALLEL_CALLS, type EmbeddingModelOptions } from './embedding-model-options.js';
+import { modelRunConfig } from '../chat-model/model-run-metadata.js';
 
 /**
  * An embedding model over any provider, and a `Runnable` from a text to its
@@ -26,7 +27,9 @@ import { DEFAULT_MAX_PARALLEL_CALLS, type EmbeddingModelOptions } from './embedd
  * (honouring Retry-After), and resolves to the vectors in input order with
  * the usage of all calls. `batch(texts)` is `embedMany` too, so a chain's
  * batch makes one call per provider batch, not one per text. Aborting
- * `signal` or running past `timeout` aborts every request in flight.
+ * `signal` or running past `timeout` aborts every request in flight. Its
+ * runs describe the model in their metadata (`rivulet.model`, operation
+ * `embeddings`), which is how tracing knows an embedding call.
  *
  * @example
  * ```ts
@@ -48,7 +51,7 @@ export class EmbeddingModel extends Runnable<string, number[]> {
     this.provider = provider;
     this.options = options;
     this.name = options.name ?? `${provider.provider}:${provider.modelId}`;
-    this.config = options.timeout === undefined ? undefined : { timeout: options.timeout };
+    this.config = modelRunConfig({ provider: provider.provider, model: provider.modelId, operation: 'embeddings' }, options.timeout);
   }
 
   /**

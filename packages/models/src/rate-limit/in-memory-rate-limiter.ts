@@ -1,6 +1,7 @@
 import { AbortError } from '@rivulet/core';
 import type { RateCost, RateLimiter, RatePermit, RateSettlement } from './rate-limiter.js';
-import { checkRateLimiterOptions, type RateLimiterOptions } from './rate-limiter-options.js';
+import { rateBudgetShape, type RateBucketShape } from './rate-budget-shape.js';
+import type { RateLimiterOptions } from './rate-limiter-options.js';
 import { Throttle } from './throttle.js';
 import { TokenBucket } from './token-bucket.js';
 
@@ -27,12 +28,10 @@ export class InMemoryRateLimiter implements RateLimiter {
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: RateLimiterOptions) {
-    checkRateLimiterOptions(options);
-    const seconds = options.burst ?? 1;
-    const bucket = (perMinute: number | undefined, least: number): TokenBucket | undefined =>
-      perMinute === undefined ? undefined : new TokenBucket(Math.max(least, (perMinute / 60) * seconds), perMinute / 60_000);
-    this.#requests = bucket(options.requestsPerMinute, 1);
-    this.#tokens = bucket(options.tokensPerMinute, 0);
+    const { requests, tokens } = rateBudgetShape(options, 'rateLimiter');
+    const bucket = (shape: RateBucketShape | undefined): TokenBucket | undefined => shape && new TokenBucket(shape.capacity, shape.perMs);
+    this.#requests = bucket(requests);
+    this.#tokens = bucket(tokens);
   }
 
   acquire(cost: RateCost, signal?: AbortSignal): Promise<RatePermit> {

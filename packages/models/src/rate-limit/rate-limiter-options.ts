@@ -15,15 +15,19 @@ export interface RateLimiterOptions {
   readonly burst?: number | undefined;
 }
 
-/** The options checked: `InputError` for a budget that is missing, not a positive number, or not finite. */
-export function checkRateLimiterOptions(options: RateLimiterOptions): void {
-  const { requestsPerMinute, tokensPerMinute, burst } = options;
+/**
+ * The options checked: `InputError` for a budget that is missing, not a
+ * positive number, or not finite, its message starting with `owner` (the
+ * limiter the user called).
+ */
+export function checkRateLimiterOptions(options: RateLimiterOptions, owner: string): void {
+  const { requestsPerMinute, tokensPerMinute, burst } = options ?? {};
   if (requestsPerMinute === undefined && tokensPerMinute === undefined) {
-    throw new InputError('rateLimiter: give requestsPerMinute, tokensPerMinute or both.');
+    throw new InputError(`${owner}: give requestsPerMinute, tokensPerMinute or both.`);
   }
   for (const [name, value] of Object.entries({ requestsPerMinute, tokensPerMinute, burst })) {
-    if (value !== undefined && !(value > 0 && Number.isFinite(value))) {
-      throw new InputError(`rateLimiter: ${name} must be a positive, finite number, got ${String(value)}.`);
+    if (value !== undefined && !(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
+      throw new InputError(`${owner}: ${name} must be a positive, finite number, got ${String(value)}.`);
     }
   }
 }

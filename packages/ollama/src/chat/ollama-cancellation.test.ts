@@ -1,3 +1,4 @@
+import { eventually, timerFunctions } from '@rivulet/test-kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AbortError, TimeoutError } from '@rivulet/core';
 import { startMockOllamaServer, type MockOllamaScript, type MockOllamaServer } from '../testing/index.js';
@@ -5,6 +6,7 @@ import { OllamaChatModel } from './ollama-chat-model.js';
 
 let server: MockOllamaServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
@@ -44,7 +46,7 @@ describe('OllamaChatModel: cancellation reaches the socket', () => {
     const model = await modelFor({ text: 'late', headersDelayMs: 5_000 });
     const controller = new AbortController();
     const outcome = model.invoke('x', { signal: controller.signal });
-    await vi.waitFor(() => expect(server!.requests).toHaveLength(1));
+    await eventually(() => server!.requests.length === 1, 'the request to arrive');
     controller.abort();
     await expect(outcome).rejects.toSatisfy(AbortError.isInstance);
     await server!.requests[0]!.settled;
@@ -52,8 +54,19 @@ describe('OllamaChatModel: cancellation reaches the socket', () => {
   });
 
   it('the run timeout closes a stream that would go on for seconds', async () => {
+    // The run's timeout and the server's pace in virtual time, the socket real.
+    vi.useFakeTimers({ toFake: [...timerFunctions] });
     const model = await modelFor({ text: 'x'.repeat(200), chunkSize: 1, delayMs: 20 }, 150);
-    await expect(model.invoke('x')).rejects.toSatisfy(TimeoutError.isInstance);
+    let failed = false;
+    const error = model.invoke('x').then(
+      () => undefined,
+      (reason: unknown) => ((failed = true), reason),
+    );
+    await eventually(() => server!.requests.length === 1, 'the request');
+    await vi.advanceTimersByTimeAsync(149);
+    expect(failed).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await error).toSatisfy(TimeoutError.isInstance);
     await server!.requests[0]!.socketClosed;
     expect(server!.requests[0]!.closedEarly).toBe(true);
   });

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { passRetryWait, retryRecorder, timerFunctions } from '@rivulet/test-kit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProviderError, TimeoutError, TruncatedStreamError, type AIMessageChunk } from '@rivulet/core';
 import { settle } from '@rivulet/core/testing';
 import { startMockOllamaServer, type MockOllamaScript, type MockOllamaServer } from '../testing/index.js';
@@ -8,6 +9,7 @@ const apiKey = 'ollama-hosted-secret-key';
 
 let server: MockOllamaServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
@@ -38,10 +40,15 @@ describe('OllamaChatModel: HTTP errors', () => {
   });
 
   it('retries a retryable status, waiting as a proxy\'s Retry-After asks', async () => {
-    const model = await modelFor([{ status: 503, error: { message: 'server busy' }, retryAfter: 0.15 }, { text: 'ok' }]);
-    const started = performance.now();
-    expect((await run(model)).text).toBe('ok');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    // The model's wait in virtual time, its sockets real.
+    vi.useFakeTimers({ toFake: [...timerFunctions] });
+    const retries = retryRecorder();
+    const model = await modelFor([{ status: 503, error: { message: 'server busy' }, retryAfter: 0.15 }, { text: 'ok' }], {
+      retry: { initialDelayMs: 1, onRetry: retries.onRetry },
+    });
+    const answer = run(model);
+    expect(await passRetryWait(vi, retries, () => server!.requests.length)).toEqual({ waitMs: 150, requestsWhileWaiting: 1 });
+    expect((await answer).text).toBe('ok');
     expect(server!.requests.map((request) => request.status)).toEqual([503, 200]);
   });
 
@@ -88,6 +95,7 @@ describe('OllamaChatModel: what the stream says', () => {
     ['a tool call without a name', '{"message":{"role":"assistant","content":"","tool_calls":[{"function":{"arguments":{}}}]},"done":false}'],
     ['tool arguments as a string', '{"message":{"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":"{}"}}]},"done":false}'],
     ['a count that is not a number', '{"message":{"role":"assistant","content":""},"done":true,"eval_count":"9"}'],
+    ['a created_at that is not a string', '{"message":{"role":"assistant","content":""},"done":false,"created_at":1}'],
     ['an array', '[1,2]'],
   ])('a line of the wrong shape (%s) is malformed_event', async (_, line) => {
     const model = await modelFor({ text: 'abc', extraLines: [{ after: 1, line }] });

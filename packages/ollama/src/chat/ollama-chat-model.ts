@@ -1,4 +1,5 @@
 import { ChatModel, type ChatModelOptions } from '@rivulet/models';
+import type { OllamaMetadata } from './ollama-metadata.js';
 import { OllamaProvider, type OllamaProviderSettings } from './ollama-provider.js';
 
 /** Options of {@link OllamaChatModel}: connection settings, `keepAlive` and `think`, plus every `ChatModel` option. */
@@ -10,6 +11,7 @@ export interface OllamaChatModelOptions extends OllamaProviderSettings, ChatMode
  * reasoning, structured output through `format`. No API key is needed
  * unless a hosted server or proxy asks for one. `maxRetries` defaults to 2;
  * `idleTimeout` bounds silences (a model still loading counts as silence).
+ * Replies' `responseMetadata` is an {@link OllamaMetadata} (model, timings).
  *
  * @example
  * ```ts
@@ -17,7 +19,7 @@ export interface OllamaChatModelOptions extends OllamaProviderSettings, ChatMode
  * for await (const chunk of model.stream('Why do rivers meander?')) process.stdout.write(chunk.content);
  * ```
  */
-export class OllamaChatModel extends ChatModel {
+export class OllamaChatModel extends ChatModel<OllamaMetadata> {
   constructor(options: OllamaChatModelOptions) {
     const { model, host, headers, apiKey, fetch, providerName, keepAlive, think, ...modelOptions } = options;
     super(new OllamaProvider({ model, host, headers, apiKey, fetch, providerName, keepAlive, think }), modelOptions);

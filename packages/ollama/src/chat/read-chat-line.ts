@@ -29,7 +29,9 @@ export function readChatLine(line: string, context: ErrorContext): OllamaChatLin
 /** What is wrong with a line's shape, or `undefined` when it is a chat line. */
 function shapeProblem(line: Record<string, unknown>): string | undefined {
   if (typeof line['done'] !== 'boolean') return 'a line without a boolean `done`';
-  if (!isAbsentOr(line['done_reason'], 'string') || !isAbsentOr(line['model'], 'string')) return 'a non-string `done_reason` or `model`';
+  if (!isAbsentOr(line['done_reason'], 'string') || !isAbsentOr(line['model'], 'string') || !isAbsentOr(line['created_at'], 'string')) {
+    return 'a non-string `done_reason`, `model` or `created_at`';
+  }
   if (!countFields.every((field) => isAbsentOr(line[field], 'number'))) return 'a non-numeric count or duration';
   const message = line['message'];
   if (message === undefined || message === null) return undefined;

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { eventually } from '@rivulet/test-kit';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startMockOllamaServer, type MockOllamaServer } from '../testing/index.js';
 import { resolveOllamaConnection, DEFAULT_OLLAMA_HOST } from './ollama-connection.js';
 import { sendThroughClient } from './send-through-client.js';
@@ -34,7 +35,7 @@ describe('sendThroughClient', () => {
     const connection = resolveOllamaConnection({ host: server.url });
     const controller = new AbortController();
     const sent = sendThroughClient(connection, controller.signal, (client) => client.chat({ model: 'm', messages, stream: true }));
-    await vi.waitFor(() => expect(server?.requests).toHaveLength(1));
+    await eventually(() => server?.requests.length === 1, 'the request to arrive');
     controller.abort();
     await expect(sent).rejects.toMatchObject({ name: 'AbortError' });
     await server.requests[0]!.socketClosed;

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { eventually } from '@rivulet/test-kit';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AbortError, ProviderError } from '@rivulet/core';
 import { startMockOllamaServer, type MockOllamaScript, type MockOllamaServer } from '../testing/index.js';
 import { OllamaEmbeddingModel, type OllamaEmbeddingModelOptions } from './ollama-embedding-model.js';
@@ -72,7 +73,7 @@ describe('OllamaEmbeddingProvider', () => {
     const provider = await providerFor({ headersDelayMs: 5_000 });
     const controller = new AbortController();
     const outcome = embed(provider, ['x'], controller.signal);
-    await vi.waitFor(() => expect(server!.requests).toHaveLength(1));
+    await eventually(() => server!.requests.length === 1, 'the request to arrive');
     controller.abort();
     await expect(outcome).rejects.toSatisfy(AbortError.isInstance);
     await server!.requests[0]!.settled;

@@ -1,10 +1,12 @@
 import { Ollama } from 'ollama/browser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { eventually, timerFunctions } from '@rivulet/test-kit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OllamaChatModel } from '../chat/ollama-chat-model.js';
 import { startMockOllamaServer, type MockOllamaScript, type MockOllamaServer } from './index.js';
 
 let server: MockOllamaServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
@@ -170,11 +172,17 @@ describe('startMockOllamaServer: faults', () => {
     expect(mock.requests[2]).toMatchObject({ outcome: 'client-closed', closedEarly: true, eventsSent: 1 });
   });
 
-  it('waits before the headers when told', async () => {
-    const { url } = await start({ text: 'late', headersDelayMs: 120 });
-    const started = performance.now();
-    await fetch(`${url}/api/chat`, { method: 'POST', body: chatBody() });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(110);
+  it('waits exactly headersDelayMs before the headers', async () => {
+    // The server's wait in virtual time, its sockets real.
+    vi.useFakeTimers({ toFake: [...timerFunctions] });
+    const { url, requests } = await start({ text: 'late', headersDelayMs: 120 });
+    const response = fetch(`${url}/api/chat`, { method: 'POST', body: chatBody() });
+    await eventually(() => requests.length === 1, 'the request');
+    await vi.advanceTimersByTimeAsync(119);
+    expect(requests[0]?.status).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(requests[0]?.status).toBe(200);
+    expect((await response).status).toBe(200);
   });
 });
 

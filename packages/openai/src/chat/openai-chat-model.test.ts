@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { eventually, passRetryWait, retryRecorder, timerFunctions } from '@rivulet/test-kit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AIMessageChunk} from '@rivulet/core';
 import { AbortError, ProviderError, TimeoutError, TruncatedStreamError } from '@rivulet/core';
 import { collect, settle } from '@rivulet/core/testing';
@@ -7,6 +8,7 @@ import { startMockOpenAIServer, type MockOpenAIServer, type MockScript } from '.
 
 let server: MockOpenAIServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
@@ -106,10 +108,14 @@ describe('OpenAIChatModel faults become typed errors', () => {
   });
 
   it('429 with retry-after and 500 are retried before the first chunk, waiting as asked', async () => {
-    const model = await modelFor([{ status: 429, retryAfterMs: 80 }, { status: 500 }, { text: 'finally' }]);
-    const started = performance.now();
-    expect((await model.invoke('x')).content).toBe('finally');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+    // The model's waits in virtual time, its sockets real.
+    vi.useFakeTimers({ toFake: [...timerFunctions] });
+    const retries = retryRecorder();
+    const model = await modelFor([{ status: 429, retryAfterMs: 80 }, { status: 500 }, { text: 'finally' }], { retry: { initialDelayMs: 1, onRetry: retries.onRetry } });
+    const answer = model.invoke('x');
+    expect(await passRetryWait(vi, retries, () => server!.requests.length)).toEqual({ waitMs: 80, requestsWhileWaiting: 1 });
+    await vi.advanceTimersByTimeAsync(await retries.next());
+    expect((await answer).content).toBe('finally');
     expect(server!.requests).toHaveLength(3);
   });
 
@@ -190,10 +196,12 @@ describe('OpenAIChatModel cancellation', () => {
   });
 
   it('aborting before the headers arrive ends with AbortError', async () => {
-    const model = await modelFor({ text: 'late', headersDelayMs: 500 });
+    const model = await modelFor({ text: 'late', headersDelayMs: 60_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
-    await expect(model.invoke('x', { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+    const answer = model.invoke('x', { signal: controller.signal });
+    await eventually(() => server!.requests.length === 1, 'the request to arrive');
+    controller.abort();
+    await expect(answer).rejects.toBeInstanceOf(AbortError);
     await server!.requests[0]!.settled;
     expect(server!.requests[0]!.closedEarly).toBe(true);
   });

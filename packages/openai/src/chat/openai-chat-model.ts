@@ -1,5 +1,6 @@
 import { ChatModel } from '@rivulet/models';
 import type { ChatModelOptions } from '@rivulet/models';
+import type { OpenAIChatMetadata } from './openai-chat-metadata.js';
 import { OpenAIProvider, type OpenAIProviderSettings } from './openai-provider.js';
 
 /** Options of {@link OpenAIChatModel}: connection settings plus every `ChatModel` option. */
@@ -9,6 +10,8 @@ export interface OpenAIChatModelOptions extends OpenAIProviderSettings, ChatMode
  * A chat model on any OpenAI-compatible Chat Completions endpoint (OpenAI,
  * Perplexity, Ollama, vLLM, llama.cpp server, Groq), through the official
  * `openai` SDK. `maxRetries` defaults to 2; `idleTimeout` bounds silences.
+ * Replies' `responseMetadata` is an {@link OpenAIChatMetadata}: typed
+ * Perplexity `citations` and `searchResults` when the server sends them.
  *
  * @example
  * ```ts
@@ -18,7 +21,7 @@ export interface OpenAIChatModelOptions extends OpenAIProviderSettings, ChatMode
  * }
  * ```
  */
-export class OpenAIChatModel extends ChatModel {
+export class OpenAIChatModel extends ChatModel<OpenAIChatMetadata> {
   constructor(options: OpenAIChatModelOptions) {
     const { model, apiKey, baseURL, organization, defaultHeaders, fetch, providerName, ...modelOptions } = options;
     super(new OpenAIProvider({ model, apiKey, baseURL, organization, defaultHeaders, fetch, providerName }), modelOptions);

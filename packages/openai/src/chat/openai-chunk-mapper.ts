@@ -1,11 +1,12 @@
 import type { ChatStreamPartV1, FinishReasonV1, UsageV1 } from '@rivulet/provider';
 import { ToolCallAssembler } from '@rivulet/provider-utils';
 import type OpenAI from 'openai';
+import type { PerplexitySearchResult } from './openai-chat-metadata.js';
 
-/** A chunk as OpenAI-compatible servers send it, with the extras some add. */
+/** A chunk as OpenAI-compatible servers send it, with the extras some add (checked by `readChatChunk`). */
 export type CompatibleChunk = OpenAI.Chat.Completions.ChatCompletionChunk & {
-  readonly citations?: readonly unknown[];
-  readonly search_results?: readonly unknown[];
+  readonly citations?: readonly string[] | null;
+  readonly search_results?: readonly PerplexitySearchResult[] | null;
   readonly choices: readonly (OpenAI.Chat.Completions.ChatCompletionChunk.Choice & {
     readonly delta: { readonly reasoning_content?: string | null };
   })[];
@@ -62,11 +63,11 @@ export class OpenAIChunkMapper {
 
   #extras(chunk: CompatibleChunk, parts: ChatStreamPartV1[]): void {
     const metadata: Record<string, unknown> = {};
-    if (chunk.citations !== undefined && signature(chunk.citations) !== this.#citations) {
+    if (chunk.citations != null && signature(chunk.citations) !== this.#citations) {
       this.#citations = signature(chunk.citations);
       metadata['citations'] = chunk.citations;
     }
-    if (chunk.search_results !== undefined && signature(chunk.search_results) !== this.#searchResults) {
+    if (chunk.search_results != null && signature(chunk.search_results) !== this.#searchResults) {
       this.#searchResults = signature(chunk.search_results);
       metadata['searchResults'] = chunk.search_results;
     }

@@ -17,6 +17,9 @@ export function readChatChunk(data: string, context: ErrorContext): CompatibleCh
     return fail(context, info.message ?? previewData(data, context), info.code);
   }
   if (!Array.isArray(chunk['choices'])) throw malformedEvent(context, `a chunk without a choices list: ${previewData(data, context)}`);
+  // Perplexity's sources are typed in `OpenAIChatMetadata`, so their shape is checked like the rest.
+  if (!isAbsentOrListOf(chunk['citations'], (url) => typeof url === 'string')) throw malformedEvent(context, `citations that are not a list of strings: ${previewData(data, context)}`);
+  if (!isAbsentOrListOf(chunk['search_results'], isSearchResult)) throw malformedEvent(context, `search_results of the wrong shape: ${previewData(data, context)}`);
   for (const choice of chunk['choices'] as unknown[]) {
     if (!isChoice(choice)) throw malformedEvent(context, `a choice of the wrong shape: ${previewData(data, context)}`);
   }
@@ -53,5 +56,21 @@ function isToolCall(value: unknown): boolean {
     (call['index'] === undefined || typeof call['index'] === 'number') &&
     isAbsentOr(call['id'], 'string') &&
     (fn === undefined || fn === null || (typeof fn === 'object' && isAbsentOr((fn as Record<string, unknown>)['name'], 'string') && isAbsentOr((fn as Record<string, unknown>)['arguments'], 'string')))
+  );
+}
+
+function isAbsentOrListOf(value: unknown, isItem: (item: unknown) => boolean): boolean {
+  return value === undefined || value === null || (Array.isArray(value) && value.every(isItem));
+}
+
+function isSearchResult(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const result = value as Record<string, unknown>;
+  return (
+    typeof result['title'] === 'string' &&
+    typeof result['url'] === 'string' &&
+    isAbsentOr(result['date'], 'string') &&
+    isAbsentOr(result['last_updated'], 'string') &&
+    isAbsentOr(result['snippet'], 'string')
   );
 }

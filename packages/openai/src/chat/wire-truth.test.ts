@@ -91,6 +91,24 @@ describe('OpenAIChatModel: wire input classified truthfully', () => {
     }
   });
 
+  it('Perplexity sources of the wrong shape are malformed_event; well-formed ones reach the typed metadata, null ones are none', async () => {
+    const sources = (extras: Record<string, unknown>): string =>
+      `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'sonar', choices: [{ index: 0, delta: { content: 'ok' }, finish_reason: 'stop' }], ...extras })}\n\ndata: [DONE]\n\n`;
+    for (const extras of [{ citations: [1, 2] }, { citations: 'https://a.example' }, { search_results: [{ url: 'https://a.example' }] }, { search_results: [{ title: 'A', url: 'https://a.example', date: 20240314 }] }]) {
+      const baseURL = await answer(sources(extras));
+      const error = await failure(new OpenAIChatModel({ model: 'sonar', apiKey: 'sk-test', baseURL, maxRetries: 0 }));
+      expect(error, JSON.stringify(extras)).toMatchObject({ name: 'ProviderError', code: 'malformed_event', retryable: false });
+      await server!.close();
+    }
+    const result = { title: 'A', url: 'https://a.example', date: null, last_updated: '2025-01-02', snippet: 'About A', source: 'web' };
+    const baseURL = await answer(sources({ citations: ['https://a.example'], search_results: [result] }));
+    const reply = await new OpenAIChatModel({ model: 'sonar', apiKey: 'sk-test', baseURL }).invoke('Hi');
+    expect(reply.responseMetadata).toEqual({ id: 'c1', model: 'sonar', citations: ['https://a.example'], searchResults: [result], finishReason: 'stop' });
+    await server!.close();
+    const none = await answer(sources({ citations: null, search_results: null }));
+    expect((await new OpenAIChatModel({ model: 'sonar', apiKey: 'sk-test', baseURL: none }).invoke('Hi')).responseMetadata).toEqual({ id: 'c1', model: 'sonar', finishReason: 'stop' });
+  });
+
   it('tool calls keyed by index become calls keyed by id, a new id at the same index starting a new call', async () => {
     const call = (index: number, fields: Record<string, unknown>): Record<string, unknown> => ({ index, ...fields });
     const baseURL = await answer(

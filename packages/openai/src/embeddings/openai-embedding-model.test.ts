@@ -1,3 +1,4 @@
+import { eventually, passRetryWait, retryRecorder, timerFunctions } from '@rivulet/test-kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inspect } from 'node:util';
 import { AbortError, InputError, ProviderError, TimeoutError } from '@rivulet/core';
@@ -8,6 +9,7 @@ import { startMockOpenAIServer, type MockEmbeddingScript, type MockOpenAIServer 
 const key = 'sk-test-embeddings-0123456789';
 let server: MockOpenAIServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   vi.unstubAllEnvs();
   await server?.close();
   server = undefined;
@@ -59,10 +61,13 @@ describe('OpenAIEmbeddingModel over HTTP', () => {
   });
 
   it('retries a 429 after its Retry-After, then succeeds', async () => {
-    const embedder = await model([{ status: 429, retryAfter: 0.3 }, {}], { retry: { initialDelayMs: 1 } });
-    const started = performance.now();
-    expect(await embedder.embed('x')).toEqual(hashEmbedding('x', 4));
-    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    // The model's wait in virtual time, its sockets real.
+    vi.useFakeTimers({ toFake: [...timerFunctions] });
+    const retries = retryRecorder();
+    const embedder = await model([{ status: 429, retryAfter: 0.3 }, {}], { retry: { initialDelayMs: 1, onRetry: retries.onRetry } });
+    const vector = embedder.embed('x');
+    expect(await passRetryWait(vi, retries, () => requests().length)).toEqual({ waitMs: 300, requestsWhileWaiting: 1 });
+    expect(await vector).toEqual(hashEmbedding('x', 4));
     expect(requests().map((r) => r.status)).toEqual([429, 200]);
   });
 
@@ -127,8 +132,8 @@ describe('OpenAIEmbeddingModel over HTTP', () => {
       const controller = new AbortController();
       const failed = embedder.embed('x', { signal: controller.signal }).catch((e: unknown) => e);
       // The first stalls before its headers, the second after them (the body never comes).
-      await vi.waitFor(() => expect(requests()[at]).toBeDefined());
-      if (at === 1) await vi.waitFor(() => expect(requests()[1]?.status).toBe(200));
+      await eventually(() => requests()[at] !== undefined, `request ${at}`);
+      if (at === 1) await eventually(() => requests()[1]?.status === 200, 'the headers of request 1');
       controller.abort();
       expect(await failed).toBeInstanceOf(AbortError);
       await requests()[at]?.socketClosed;

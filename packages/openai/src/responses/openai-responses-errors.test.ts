@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { eventually, passRetryWait, retryRecorder, timerFunctions } from '@rivulet/test-kit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AbortError, InputError, ProviderError, TimeoutError, TruncatedStreamError, type AIMessageChunk } from '@rivulet/core';
 import { settle } from '@rivulet/core/testing';
 import { OpenAIResponsesModel } from './openai-responses-model.js';
 import { testApiKey, useResponsesModel } from './test-support/use-responses-model.js';
 
 const mock = useResponsesModel();
+afterEach(() => void vi.useRealTimers());
 const text = (chunks: readonly AIMessageChunk[]): string => chunks.map((chunk) => chunk.content).join('');
 
 /** Fails when the key shows anywhere a user could see it. */
@@ -31,10 +33,14 @@ describe('OpenAIResponsesModel faults become typed errors', () => {
   });
 
   it('429 with retry-after-ms and a 500 are retried before the first chunk, waiting as asked', async () => {
-    const model = await mock.model([{ status: 429, retryAfterMs: 80 }, { status: 500 }, { text: 'finally' }]);
-    const started = performance.now();
-    expect((await model.invoke('x')).content).toBe('finally');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+    // The model's waits in virtual time, its sockets real.
+    vi.useFakeTimers({ toFake: [...timerFunctions] });
+    const retries = retryRecorder();
+    const model = await mock.model([{ status: 429, retryAfterMs: 80 }, { status: 500 }, { text: 'finally' }], { retry: { initialDelayMs: 1, onRetry: retries.onRetry } });
+    const answer = model.invoke('x');
+    expect(await passRetryWait(vi, retries, () => mock.server().requests.length)).toEqual({ waitMs: 80, requestsWhileWaiting: 1 });
+    await vi.advanceTimersByTimeAsync(await retries.next());
+    expect((await answer).content).toBe('finally');
     expect(mock.server().requests).toHaveLength(3);
   });
 
@@ -130,10 +136,12 @@ describe('OpenAIResponsesModel cancellation reaches the socket', () => {
   });
 
   it('aborting before the response headers arrive ends with AbortError', async () => {
-    const model = await mock.model({ text: 'late', headersDelayMs: 500 });
+    const model = await mock.model({ text: 'late', headersDelayMs: 60_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
-    await expect(model.invoke('x', { signal: controller.signal })).rejects.toSatisfy(AbortError.isInstance);
+    const answer = model.invoke('x', { signal: controller.signal });
+    await eventually(() => mock.server().requests.length === 1, 'the request to arrive');
+    controller.abort();
+    await expect(answer).rejects.toSatisfy(AbortError.isInstance);
     await mock.server().requests[0]!.settled;
     expect(mock.server().requests[0]!.closedEarly).toBe(true);
   });

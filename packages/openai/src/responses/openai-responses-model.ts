@@ -1,4 +1,4 @@
-import { ChatModel, type ChatModelOptions } from '@rivulet/models';
+import { ChatModel, type ChatModelOptions, type ChatResponseMetadata } from '@rivulet/models';
 import { OpenAIResponsesProvider, type OpenAIResponsesProviderSettings } from './openai-responses-provider.js';
 
 /** Options of {@link OpenAIResponsesModel}: connection settings plus every `ChatModel` option. */
@@ -21,6 +21,8 @@ export interface OpenAIResponsesModelOptions extends OpenAIResponsesProviderSett
  * `providerOptions` are Responses API fields, sent as given (see
  * `OpenAIResponsesProviderOptions`): `reasoning: { effort, summary }`,
  * `include`, `instructions`, `service_tier`, `store`, `text: { verbosity }`.
+ * Replies' `responseMetadata` has the response `id`, the `model` and the raw
+ * `finishReason` (`completed`, `incomplete`'s reason, `refusal`).
  *
  * @example
  * ```ts
@@ -32,7 +34,7 @@ export interface OpenAIResponsesModelOptions extends OpenAIResponsesProviderSett
  * console.log(reply.reasoning, reply.content);
  * ```
  */
-export class OpenAIResponsesModel extends ChatModel {
+export class OpenAIResponsesModel extends ChatModel<ChatResponseMetadata> {
   constructor(options: OpenAIResponsesModelOptions) {
     const { model, apiKey, baseURL, organization, defaultHeaders, fetch, providerName, ...modelOptions } = options;
     super(new OpenAIResponsesProvider({ model, apiKey, baseURL, organization, defaultHeaders, fetch, providerName }), modelOptions);

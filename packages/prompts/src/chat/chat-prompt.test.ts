@@ -1,3 +1,4 @@
+import { thrownBy } from '@rivulet/test-kit';
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { AIMessage, HumanMessage, InputError, SystemMessage, ToolMessage, ai, human, system, type Message } from '@rivulet/core';
@@ -58,7 +59,7 @@ describe('chatPrompt', () => {
 
   it('names every missing variable, placeholders included, and where each was needed', () => {
     const prompt = chatPrompt([['system', 'You are {persona}'], placeholder('history'), ['human', '{question} {persona}']]);
-    const error = catchError(() => prompt.format({} as never));
+    const error = thrownBy(() => prompt.format({} as never));
     expect(InputError.isInstance(error)).toBe(true);
     expect((error as InputError).variables).toEqual(['persona', 'history', 'question']);
     expect((error as InputError).message).toBe(
@@ -142,15 +143,6 @@ describe('chatPrompt', () => {
     );
   });
 });
-
-function catchError(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe('chatPrompt failures with async parts', () => {
   it('rejects, leaving no unhandled rejection, when a part fails while another is pending', async () => {

@@ -1,3 +1,4 @@
+import { thrownBy } from '@rivulet/test-kit';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { human, InputError } from '@rivulet/core';
@@ -26,7 +27,7 @@ describe('promptTemplate', () => {
 
   it('names every missing variable and the template in one InputError', () => {
     const prompt = promptTemplate('Write a {length} poem about {topic} for {audience}');
-    const error = catchError(() => prompt.format({ length: 'short' } as never));
+    const error = thrownBy(() => prompt.format({ length: 'short' } as never));
     expect(InputError.isInstance(error)).toBe(true);
     expect((error as InputError).variables).toEqual(['topic', 'audience']);
     expect((error as InputError).message).toBe(
@@ -91,7 +92,7 @@ describe('promptTemplate at scale', () => {
     const build = (n: number): string => Array.from({ length: n }, (_, i) => `{v${i}} {{x}} `).join('');
     const prompt = promptTemplate(build(100_000));
     const values = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`v${i}`, '{y}']));
-    const error = catchError(() => prompt.format(values));
+    const error = thrownBy(() => prompt.format(values));
     expect((error as InputError).variables).toHaveLength(50_000);
     expect((error as InputError).variables[0]).toBe('v50000');
     expect(promptTemplate(build(50_000)).format(values)).toContain('{y} {x} {y}');
@@ -128,12 +129,3 @@ describe('promptTemplate as a runnable', () => {
     expect(events.map((event) => `${event.type}:${event.name}`)).toEqual(['start:greeting', 'chunk:greeting', 'end:greeting']);
   });
 });
-
-function catchError(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}

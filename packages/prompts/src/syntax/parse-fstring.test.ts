@@ -1,3 +1,4 @@
+import { thrownBy } from '@rivulet/test-kit';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { InputError } from '@rivulet/core';
@@ -32,7 +33,7 @@ describe('parseFString', () => {
     ['{a{b}', 0, /not a variable name/],
     ['{a.b}', 0, /not a variable name/],
   ])('rejects %j at position %i', (template, position, message) => {
-    const error = catchError(() => parseFString(template));
+    const error = thrownBy(() => parseFString(template));
     expect(InputError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ position, message: expect.stringMatching(message) });
     expect((error as Error).message).toContain(`position ${position}`);
@@ -41,8 +42,13 @@ describe('parseFString', () => {
   it('either parses a string or fails with an InputError pointing inside it', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('{', '}', 'a', ' ', '_', '1') }), (template) => {
-        const error = catchError(() => parseFString(template));
-        if (error === undefined) return;
+        let error: unknown;
+        try {
+          parseFString(template);
+          return;
+        } catch (thrown) {
+          error = thrown;
+        }
         expect(InputError.isInstance(error)).toBe(true);
         expect((error as InputError).position).toBeGreaterThanOrEqual(0);
         expect((error as InputError).position).toBeLessThan(template.length);
@@ -50,12 +56,3 @@ describe('parseFString', () => {
     );
   });
 });
-
-function catchError(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}

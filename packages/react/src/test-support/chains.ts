@@ -1,5 +1,6 @@
 import { AIMessageChunk, lambda, ProviderError, type RunContext } from '@rivulet/core';
 import { structuredParser } from '@rivulet/parsers';
+import { sleep } from '@rivulet/test-kit';
 import { Plan, samplePlan, type PlanRequest } from './plan.js';
 
 /** How many runs of each chain started, were cancelled before their end, and finished: what the server saw. */
@@ -19,13 +20,7 @@ function track(name: string, ctx: RunContext): { pause(ms: number): Promise<void
   let finished = false;
   ctx.signal.addEventListener('abort', () => void (finished || entry.cancelled++), { once: true });
   return {
-    pause: (ms) =>
-      new Promise<void>((resolve, reject) => {
-        if (ctx.signal.aborted) return reject(ctx.signal.reason);
-        const stop = (): void => (clearTimeout(timer), reject(ctx.signal.reason));
-        const timer = setTimeout(() => (ctx.signal.removeEventListener('abort', stop), resolve()), ms);
-        ctx.signal.addEventListener('abort', stop, { once: true });
-      }),
+    pause: (ms) => sleep(ms, ctx.signal),
     finish: () => {
       finished = true;
       entry.finished++;

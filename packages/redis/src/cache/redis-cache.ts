@@ -1,6 +1,6 @@
 import type { CachedResponse, ModelCache } from '@rivulet/models';
-import { positiveOrUndefined } from '../connection/check-options.js';
-import { openClient, type OpenedClient, type RedisConnection } from '../connection/redis-connection.js';
+import type { RedisConnection } from '../connection/redis-connection.js';
+import { RedisKeyspace } from '../connection/redis-keyspace.js';
 import { redisCall } from '../connection/redis-error.js';
 import { readCachedResponse } from './read-cached-response.js';
 
@@ -31,31 +31,27 @@ export interface RedisCacheOptions {
  * ```
  */
 export class RedisCache implements ModelCache {
-  readonly #redis: OpenedClient;
-  readonly #prefix: string;
-  readonly #ttlMs: number | undefined;
+  readonly #keys: RedisKeyspace;
 
   constructor(connection: RedisConnection, options: RedisCacheOptions = {}) {
-    this.#ttlMs = positiveOrUndefined('RedisCache', 'ttlMs', options.ttlMs);
-    this.#prefix = options.prefix ?? 'rivulet:cache:';
-    this.#redis = openClient(connection, 'RedisCache');
+    this.#keys = new RedisKeyspace('RedisCache', connection, options, 'rivulet:cache:');
   }
 
   async get(key: string): Promise<CachedResponse | undefined> {
-    const text = await redisCall('RedisCache.get', () => this.#redis.client.get(this.#prefix + key));
+    const { client } = this.#keys;
+    const text = await redisCall('RedisCache.get', () => client.get(this.#keys.key(key)));
     return text === null ? undefined : readCachedResponse(text);
   }
 
   async set(key: string, value: CachedResponse): Promise<void> {
     const text = JSON.stringify(value);
-    const client = this.#redis.client;
-    await redisCall('RedisCache.set', () =>
-      this.#ttlMs === undefined ? client.set(this.#prefix + key, text) : client.set(this.#prefix + key, text, 'PX', Math.ceil(this.#ttlMs)),
-    );
+    const { client, ttlMs } = this.#keys;
+    const stored = this.#keys.key(key);
+    await redisCall('RedisCache.set', () => (ttlMs === undefined ? client.set(stored, text) : client.set(stored, text, 'PX', ttlMs)));
   }
 
   /** Closes the connection this cache opened for a `url`; a client passed in stays open. */
   close(): Promise<void> {
-    return this.#redis.close();
+    return this.#keys.close();
   }
 }

@@ -1,4 +1,4 @@
-import { RivuletError, type RivuletErrorOptions } from '@rivulet/core';
+import { RivuletError, hasMarker, type RivuletErrorOptions } from '@rivulet/core';
 
 const marker = Symbol.for('rivulet.error.redis');
 
@@ -21,7 +21,7 @@ export class RedisError extends RivuletError {
 
   /** True when `error` is a `RedisError` from any copy of `@rivulet/redis`. */
   static override isInstance(error: unknown): error is RedisError {
-    return typeof error === 'object' && error !== null && marker in error;
+    return hasMarker(error, marker);
   }
 
   override toJSON(): Record<string, unknown> {

@@ -1,8 +1,7 @@
-import type { Message, MessageStore } from '@rivulet/core';
-import { openClient, type OpenedClient, type RedisConnection } from '../connection/redis-connection.js';
+import { checkSessionId, fromStoredMessage, toStoredMessages, type Message, type MessageStore } from '@rivulet/core';
+import type { RedisConnection } from '../connection/redis-connection.js';
 import { redisCall } from '../connection/redis-error.js';
-import { positiveOrUndefined } from '../connection/check-options.js';
-import { checkSessionId, fromStoredMessage, toStoredMessages } from './stored-messages.js';
+import { RedisKeyspace } from '../connection/redis-keyspace.js';
 
 /** Options of a {@link RedisMessageStore}. */
 export interface RedisMessageStoreOptions {
@@ -35,19 +34,15 @@ export interface RedisMessageStoreOptions {
  * ```
  */
 export class RedisMessageStore implements MessageStore {
-  readonly #redis: OpenedClient;
-  readonly #prefix: string;
-  readonly #ttlMs: number | undefined;
+  readonly #keys: RedisKeyspace;
 
   constructor(connection: RedisConnection, options: RedisMessageStoreOptions = {}) {
-    this.#ttlMs = positiveOrUndefined('RedisMessageStore', 'ttlMs', options.ttlMs);
-    this.#prefix = options.prefix ?? 'rivulet:messages:';
-    this.#redis = openClient(connection, 'RedisMessageStore');
+    this.#keys = new RedisKeyspace('RedisMessageStore', connection, options, 'rivulet:messages:');
   }
 
   async getMessages(sessionId: string): Promise<Message[]> {
     const key = this.#key(sessionId);
-    const stored = await redisCall('RedisMessageStore.getMessages', () => this.#redis.client.lrange(key, 0, -1));
+    const stored = await redisCall('RedisMessageStore.getMessages', () => this.#keys.client.lrange(key, 0, -1));
     return stored.map(fromStoredMessage);
   }
 
@@ -55,10 +50,10 @@ export class RedisMessageStore implements MessageStore {
     const key = this.#key(sessionId);
     const stored = toStoredMessages(messages);
     if (stored.length === 0) return;
-    const ttlMs = this.#ttlMs;
+    const { client, ttlMs } = this.#keys;
     await redisCall('RedisMessageStore.addMessages', async () => {
-      if (ttlMs === undefined) return void (await this.#redis.client.rpush(key, ...stored));
-      const results = await this.#redis.client.multi().rpush(key, ...stored).pexpire(key, Math.ceil(ttlMs)).exec();
+      if (ttlMs === undefined) return void (await client.rpush(key, ...stored));
+      const results = await client.multi().rpush(key, ...stored).pexpire(key, ttlMs).exec();
       const failed = results?.find(([error]) => error !== null)?.[0];
       if (failed) throw failed;
     });
@@ -66,15 +61,15 @@ export class RedisMessageStore implements MessageStore {
 
   async clear(sessionId: string): Promise<void> {
     const key = this.#key(sessionId);
-    await redisCall('RedisMessageStore.clear', () => this.#redis.client.del(key));
+    await redisCall('RedisMessageStore.clear', () => this.#keys.client.del(key));
   }
 
   /** Closes the connection this store opened for a `url`; a client passed in stays open. */
   close(): Promise<void> {
-    return this.#redis.close();
+    return this.#keys.close();
   }
 
   #key(sessionId: string): string {
-    return this.#prefix + checkSessionId(sessionId);
+    return this.#keys.key(checkSessionId(sessionId));
   }
 }

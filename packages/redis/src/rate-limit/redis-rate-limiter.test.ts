@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { AbortError, InputError, ProviderError } from '@rivulet/core';
+import { rateBudgetShape, type RateLimiterOptions } from '@rivulet/models';
 import { OpenAIChatModel } from '@rivulet/openai';
 import { startMockOpenAIServer } from '@rivulet/openai/testing';
 import { useRedisServer } from '../test-support/redis-server.js';
-import { budgetShape } from './budget-shape.js';
 import { RedisRateLimiter } from './redis-rate-limiter.js';
 import { SharedBudget } from './shared-budget.js';
 
@@ -19,9 +19,9 @@ afterAll(async () => {
 const PER_1000_S = { requestsPerMinute: 0.06 };
 const request = { requests: 1, tokens: 0 };
 
-function budget(options: Parameters<typeof budgetShape>[0]) {
+function budget(options: RateLimiterOptions) {
   const key = `${redis.prefix()}budget`;
-  return { key, budget: new SharedBudget(redis.client, key, budgetShape(options)) };
+  return { key, budget: new SharedBudget(redis.client, key, rateBudgetShape(options, 'RedisRateLimiter')) };
 }
 
 async function level(key: string, field: 'r' | 't' | 'f' | 'e' | 'p'): Promise<number> {

@@ -1,6 +1,6 @@
-import type { RateCost, RateLimiter, RateLimiterOptions, RatePermit, RateSettlement } from '@rivulet/models';
-import { openClient, type OpenedClient, type RedisConnection } from '../connection/redis-connection.js';
-import { budgetShape } from './budget-shape.js';
+import { rateBudgetShape, type RateCost, type RateLimiter, type RateLimiterOptions, type RatePermit, type RateSettlement } from '@rivulet/models';
+import type { RedisConnection } from '../connection/redis-connection.js';
+import { RedisKeyspace } from '../connection/redis-keyspace.js';
 import { SharedBudget } from './shared-budget.js';
 import { waitForPermit } from './wait-for-permit.js';
 
@@ -39,13 +39,13 @@ export interface RedisRateLimiterOptions extends RateLimiterOptions {
  * ```
  */
 export class RedisRateLimiter implements RateLimiter {
-  readonly #redis: OpenedClient;
+  readonly #keys: RedisKeyspace;
   readonly #budget: SharedBudget;
 
   constructor(connection: RedisConnection, options: RedisRateLimiterOptions) {
-    const shape = budgetShape(options);
-    this.#redis = openClient(connection, 'RedisRateLimiter');
-    this.#budget = new SharedBudget(this.#redis.client, (options.prefix ?? 'rivulet:rate:') + (options.key ?? 'default'), shape);
+    const shape = rateBudgetShape(options, 'RedisRateLimiter');
+    this.#keys = new RedisKeyspace('RedisRateLimiter', connection, { prefix: options.prefix }, 'rivulet:rate:');
+    this.#budget = new SharedBudget(this.#keys.client, this.#keys.key(options.key ?? 'default'), shape);
   }
 
   async acquire(cost: RateCost, signal?: AbortSignal): Promise<RatePermit> {
@@ -55,7 +55,7 @@ export class RedisRateLimiter implements RateLimiter {
 
   /** Closes the connection this limiter opened for a `url`; a client passed in stays open. */
   close(): Promise<void> {
-    return this.#redis.close();
+    return this.#keys.close();
   }
 }
 

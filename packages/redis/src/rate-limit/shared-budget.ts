@@ -1,19 +1,7 @@
 import type { Redis } from 'ioredis';
-import { MIN_RATE_FACTOR, RATE_RECOVERY_MS, type RateCost, type RateSettlement } from '@rivulet/models';
+import { MIN_RATE_FACTOR, RATE_RECOVERY_MS, type RateBudgetShape, type RateCost, type RateSettlement } from '@rivulet/models';
 import { redisCall } from '../connection/redis-error.js';
 import { budgetScript } from './budget-script.js';
-
-/** A bucket's size and refill rate. */
-export interface BucketShape {
-  readonly capacity: number;
-  readonly perMs: number;
-}
-
-/** Both budgets of a limiter; a budget not given is `undefined`. */
-export interface BudgetShape {
-  readonly requests: BucketShape | undefined;
-  readonly tokens: BucketShape | undefined;
-}
 
 /** Leave to go after `waitMs`, taken under the budget's `epoch` (its count of 429s). */
 export interface Reservation {
@@ -36,7 +24,7 @@ export class SharedBudget implements Budget {
   constructor(
     private readonly client: Redis,
     private readonly key: string,
-    private readonly shape: BudgetShape,
+    private readonly shape: RateBudgetShape,
   ) {}
 
   reserve(cost: RateCost): Promise<Reservation> {

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { AbortError, InputError } from '@rivulet/core';
 import { positive } from '../connection/check-options.js';
-import { closeClient, duplicateClient, openClient, type OpenedClient, type RedisConnection } from '../connection/redis-connection.js';
+import { closeClient, duplicateClient, type RedisConnection } from '../connection/redis-connection.js';
+import { RedisKeyspace } from '../connection/redis-keyspace.js';
 import { RedisError, redisCall } from '../connection/redis-error.js';
 import { StopChannels } from './stop-channels.js';
 import { readEntries, type RawEntry } from './stream-entries.js';
@@ -45,9 +46,8 @@ const PAGE = 1_000;
  * ```
  */
 export class RedisStreamStore implements StreamStore {
-  readonly #redis: OpenedClient;
+  readonly #redis: RedisKeyspace;
   readonly #stops: StopChannels;
-  readonly #prefix: string;
   readonly #finishedTtlMs: number;
   readonly #idleTtlMs: number;
   readonly #checkEveryMs: number;
@@ -56,8 +56,7 @@ export class RedisStreamStore implements StreamStore {
     this.#finishedTtlMs = Math.ceil(positive('RedisStreamStore', 'finishedTtlMs', options.finishedTtlMs, 10 * 60_000));
     this.#idleTtlMs = Math.ceil(positive('RedisStreamStore', 'idleTtlMs', options.idleTtlMs, 60 * 60_000));
     this.#checkEveryMs = Math.ceil(positive('RedisStreamStore', 'checkEveryMs', options.checkEveryMs, 5_000));
-    this.#prefix = options.prefix ?? 'rivulet:stream:';
-    this.#redis = openClient(connection, 'RedisStreamStore');
+    this.#redis = new RedisKeyspace('RedisStreamStore', connection, { prefix: options.prefix }, 'rivulet:stream:');
     this.#stops = new StopChannels(this.#redis.client);
   }
 
@@ -187,7 +186,7 @@ export class RedisStreamStore implements StreamStore {
 
   #keys(runId: string): RunKeys {
     if (typeof runId !== 'string' || runId === '' || runId.length > 256) throw new InputError('A run id must be a string of 1 to 256 characters.');
-    const meta = this.#prefix + runId;
+    const meta = this.#redis.key(runId);
     return { meta, events: `${meta}:events`, stop: `${meta}:stop` };
   }
 }

@@ -6,6 +6,7 @@
  */
 import { Redis } from 'ioredis';
 import { lambda } from '@rivulet/core';
+import { sleep } from '@rivulet/test-kit';
 import { batchQueue } from '../index.js';
 
 interface Args {
@@ -24,7 +25,7 @@ const queue = batchQueue<number, number>(args.queue, { connection: { url: args.r
 queue.worker(
   lambda(async (n: number) => {
     await counters.multi().sadd(`${args.queue}:started:${args.tag}`, n).hincrby(`${args.queue}:runs`, String(n), 1).exec();
-    await new Promise((resolve) => setTimeout(resolve, args.workMs));
+    await sleep(args.workMs);
     await counters.sadd(`${args.queue}:finished:${args.tag}`, n);
     return n * 2;
   }),

@@ -9,6 +9,7 @@
 import { Redis } from 'ioredis';
 import type { RateLimiter } from '@rivulet/models';
 import { OpenAIChatModel } from '@rivulet/openai';
+import { pause } from '@rivulet/test-kit';
 import { RedisCache, RedisRateLimiter } from '../index.js';
 
 interface Args {
@@ -39,7 +40,7 @@ const own = await model.batch([...args.own], { maxConcurrency: Infinity });
 // A barrier in Redis: each process counts itself in, then waits for the other.
 const redis = new Redis(args.redisUrl);
 await redis.incr(`${args.prefix}barrier`);
-while (Number(await redis.get(`${args.prefix}barrier`)) < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+while (Number(await redis.get(`${args.prefix}barrier`)) < 2) await pause(10);
 await redis.quit();
 
 const other = await model.batch([...args.other]);

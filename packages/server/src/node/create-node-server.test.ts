@@ -3,6 +3,7 @@ import { connect, type AddressInfo, type Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import { lambda } from '@rivulet/core';
 import { concat, finalize, NEVER, of } from 'rxjs';
+import { eventually, timerFunctions } from '@rivulet/test-kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandler, createNodeServer, nodeServerTimeouts, toNodeListener } from '../index.js';
 
@@ -16,14 +17,6 @@ async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanup.push(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
   return (server.address() as AddressInfo).port;
-}
-
-/** Turns of the event loop (not timers, which may be fake) until `check` holds. */
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; !check(); i++) {
-    if (i > 100_000) throw new Error('Condition not met.');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 describe('createNodeServer', () => {
@@ -71,36 +64,36 @@ describe('toNodeListener sendTimeoutMs', () => {
     client.pause();
     let closed = false;
     client.on('close', () => (closed = true));
-    await until(() => responses[0]?.writableNeedDrain === true);
+    await eventually(() => responses[0]?.writableNeedDrain === true, 'the socket buffers to fill');
     return { run, response: responses[0]!, client, closed: () => closed };
   }
 
   it('disconnects a client that takes nothing for 60 s, which cancels its run', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: [...timerFunctions] });
     const { run, response, client, closed } = await stalledStream();
     vi.advanceTimersByTime(59_999);
     expect([response.destroyed, run.cancelled]).toEqual([false, 0]);
     vi.advanceTimersByTime(1);
-    await until(() => run.cancelled === 1);
+    await eventually(() => run.cancelled === 1, 'the run to be cancelled');
     expect(response.destroyed).toBe(true);
     client.resume(); // reading what the kernel holds, the client reaches the end of a connection the server closed
-    await until(closed);
+    await eventually(closed, 'the client to see the connection closed');
   });
 
   it('never cuts a client that reads, however long it took', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: [...timerFunctions] });
     const { run, response, client } = await stalledStream(1_000);
     vi.advanceTimersByTime(999);
     let received = 0;
     client.on('data', (chunk: Buffer) => (received += chunk.byteLength));
     client.resume();
-    await until(() => received > 8 * 1024 * 1024 && !response.writableNeedDrain);
+    await eventually(() => received > 8 * 1024 * 1024 && !response.writableNeedDrain, 'the client to read everything');
     vi.advanceTimersByTime(10_000); // the stream is idle now: nothing waits for the client
     expect([response.destroyed, run.cancelled]).toEqual([false, 0]);
   });
 
   it('disconnects a client that does not take the last bytes of a short answer', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: [...timerFunctions] });
     // In memory: a socket that never completes a write, as one whose client reads nothing once the kernel's buffers are full.
     const socket = new Duplex({ read() {}, write() {} });
     const req = new IncomingMessage(socket as unknown as Socket);
@@ -110,7 +103,7 @@ describe('toNodeListener sendTimeoutMs', () => {
     const res = new ServerResponse(req);
     res.assignSocket(socket as unknown as Socket);
     toNodeListener(createHandler(lambda((x: string) => x)), { sendTimeoutMs: 1_000 })(req, res);
-    await until(() => res.headersSent && res.writableEnded);
+    await eventually(() => res.headersSent && res.writableEnded, 'the answer to be written');
     vi.advanceTimersByTime(999);
     expect([res.writableFinished, res.destroyed]).toEqual([false, false]);
     vi.advanceTimersByTime(1);

@@ -5,15 +5,19 @@ import { OpenAIChatModel } from '@rivulet/openai';
 import { startMockOpenAIServer, type MockOpenAIServer } from '@rivulet/openai/testing';
 import { textParser } from '@rivulet/parsers';
 import { promptTemplate } from '@rivulet/prompts';
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { eventually, sseEventReader, timerFunctions, type SseEvent } from '@rivulet/test-kit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandler, toNodeListener } from '../index.js';
-import { eventually, serve, type TestServer } from '../test-support/serve.js';
+import { serve, type TestServer } from '../test-support/serve.js';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   for (const close of cleanup.splice(0).reverse()) await close();
 });
+
+/** The runs' waits in virtual time; the sockets stay real. */
+const fakeRunClock = (): void => void vi.useFakeTimers({ toFake: [...timerFunctions] });
 
 async function started(handler: ReturnType<typeof createHandler>): Promise<TestServer> {
   const server = await serve(handler);
@@ -21,28 +25,8 @@ async function started(handler: ReturnType<typeof createHandler>): Promise<TestS
   return server;
 }
 
-/** Reads a fetch response's SSE events: each call returns those up to the first that `until` accepts. */
-function eventReader(response: Response): (until: (event: EventSourceMessage) => boolean) => Promise<EventSourceMessage[]> {
-  const queue: EventSourceMessage[] = [];
-  const parser = createParser({ onEvent: (event) => queue.push(event) });
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  return async (until) => {
-    const seen: EventSourceMessage[] = [];
-    for (;;) {
-      for (let event = queue.shift(); event; event = queue.shift()) {
-        seen.push(event);
-        if (until(event)) return seen;
-      }
-      const { done, value } = await reader.read();
-      if (done) return seen;
-      parser.feed(decoder.decode(value, { stream: true }));
-    }
-  };
-}
-
-async function readEvents(response: Response, until: (event: EventSourceMessage) => boolean): Promise<EventSourceMessage[]> {
-  return eventReader(response)(until);
+function readEvents(response: Response, until: (event: SseEvent) => boolean): Promise<SseEvent[]> {
+  return sseEventReader(response)(until);
 }
 
 function postJson(url: string, body: unknown, signal?: AbortSignal): Promise<Response> {
@@ -51,31 +35,38 @@ function postJson(url: string, body: unknown, signal?: AbortSignal): Promise<Res
 
 describe('toNodeListener', () => {
   it('streams events as they are produced, before the run completes', async () => {
+    fakeRunClock();
     const slow = fakeRunnable(['a', 'b', 'c', 'd'], { delayMs: 60 });
     const server = await started(createHandler(slow));
     const response = await postJson(`${server.url}/stream`, { input: 1 });
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-    const read = eventReader(response);
-    const first = await read((e) => e.event === 'data');
-    expect(first.map((e) => e.event)).toEqual(['metadata', 'data']);
-    expect(first.at(-1)?.data).toBe('"a"');
+    const read = sseEventReader(response);
+    const first = read((e) => e.event === 'data');
+    await vi.advanceTimersByTimeAsync(60);
+    expect((await first).map((e) => e.event)).toEqual(['metadata', 'data']);
+    expect((await first).at(-1)?.data).toBe('"a"');
     expect(slow.active).toBe(1); // still running
-    const rest = await read((e) => e.event === 'end');
-    expect(rest.map((e) => e.data)).toEqual(['"b"', '"c"', '"d"', '{}']);
+    const rest = read((e) => e.event === 'end');
+    await vi.advanceTimersByTimeAsync(180);
+    expect((await rest).map((e) => e.data)).toEqual(['"b"', '"c"', '"d"', '{}']);
   });
 
   it('cancels the run when the client disconnects mid-stream', async () => {
+    fakeRunClock();
     const slow = fakeRunnable(Array.from({ length: 50 }, (_, i) => `${i}`), { delayMs: 20 });
     const server = await started(createHandler(slow));
     const client = new AbortController();
     const response = await postJson(`${server.url}/stream`, { input: 1 }, client.signal);
-    await readEvents(response, (e) => e.event === 'data');
+    const first = readEvents(response, (e) => e.event === 'data');
+    await vi.advanceTimersByTimeAsync(20);
+    await first;
     client.abort();
     await eventually(() => slow.cancelled === 1);
     expect(slow.active).toBe(0);
   });
 
   it('cancels an invoke when the client disconnects', async () => {
+    fakeRunClock(); // and never moved: the run is still waiting for its first chunk when the client leaves
     const slow = fakeRunnable(['a', 'b', 'c'], { delayMs: 200 });
     const server = await started(createHandler(slow));
     const client = new AbortController();

@@ -11,6 +11,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Serves `handler` on a real `node:http` server on 127.0.0.1, on a free port; `close()` ends every connection. */
 export async function serve(handler: RequestHandler): Promise<TestServer> {
   const server = createServer(toNodeListener(handler));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -27,11 +28,5 @@ export async function serve(handler: RequestHandler): Promise<TestServer> {
   };
 }
 
-/** Waits until `check` holds, polling; fails after `timeoutMs`. */
-export async function eventually(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('Condition not met in time.');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+// Moved to the test kit; still exported here until the tests under client/ and remote/ import it from there.
+export { eventually } from '@rivulet/test-kit';

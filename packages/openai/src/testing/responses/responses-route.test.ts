@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { eventually } from '@rivulet/test-kit';
 import { describe, expect, it } from 'vitest';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 import { useMockOpenAIClient } from '../../test-support/mock-openai-client.js';
@@ -126,14 +127,20 @@ describe('the Responses route plays the same faults as the chat route', () => {
   });
 
   it('a drop mid-stream tears the body; a stall keeps the connection silent until the client leaves', async () => {
-    const client = await mock.start([{ text: 'abcdefgh', dropAfterChunks: 5 }, { text: 'abcdefgh', stallAfterChunks: 5 }], { timeout: 300 });
+    const client = await mock.start([{ text: 'abcdefgh', dropAfterChunks: 5 }, { text: 'abcdefgh', stallAfterChunks: 5 }]);
     await expect(events(client)).rejects.toThrow();
     expect(mock.server().requests[0]).toMatchObject({ outcome: 'server-dropped' });
     const controller = new AbortController();
     const stream = await client.responses.create({ model: 'gpt-test', input: 'Hi', stream: true }, { signal: controller.signal });
     const seen: string[] = [];
-    setTimeout(() => controller.abort(), 100);
-    for await (const event of stream) seen.push(event.type);
+    const reading = (async () => {
+      for await (const event of stream) seen.push(event.type);
+    })();
+    // Without the stall the rest would follow at once; with it, nothing comes until the client leaves.
+    await eventually(() => seen.length === 5 && mock.server().requests[1]?.eventsSent === 5, 'the events before the stall');
+    expect(mock.server().requests[1]?.outcome).toBe('pending');
+    controller.abort();
+    await reading;
     expect(seen).toHaveLength(5);
     await mock.server().requests[1]!.settled;
     expect(mock.server().requests[1]).toMatchObject({ outcome: 'client-closed', closedEarly: true });

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { eventually, pause, timerFunctions } from '@rivulet/test-kit';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { startMockHttpServer, type MockHttpServer } from '../mock-server/mock-http-server.js';
 import { NdjsonWriter } from '../mock-server/ndjson-writer.js';
 import { jsonEvent } from '../mock-server/wire-event.js';
@@ -43,9 +44,19 @@ function startFaultTestServer(schedule: FaultSchedule<ToyError>, asides?: Readon
 
 let server: MockHttpServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
+
+/** Virtual time for the mock server's waits (stalls, header delays), moved by hand; its sockets stay real. */
+const fakeServerClock = (): void => void vi.useFakeTimers({ toFake: [...timerFunctions] });
+
+/** Real turns for the network to carry what the server just wrote, before checking that it wrote nothing yet. */
+const letTheNetworkRun = (): Promise<void> => pause(20);
+
+/** The one request the test server received. */
+const recorded = () => server?.requests[0];
 
 async function body(schedule: FaultSchedule<ToyError>, query = '', asides?: Map<number, { data: string; event?: string }[]>): Promise<string> {
   server = await startFaultTestServer(schedule, asides);
@@ -91,19 +102,28 @@ describe('playEventStream', () => {
     expect(server.requests[0]).toMatchObject({ outcome: 'server-dropped', eventsSent: 1 });
   });
 
-  test('stalls after n events for stallMs, then goes on', async () => {
+  test('stalls after n events for exactly stallMs, then goes on', async () => {
+    fakeServerClock();
     server = await startFaultTestServer({ stallAfterChunks: 2, stallMs: 120 });
-    const started = performance.now();
-    expect(await (await fetch(server.origin)).text()).toBe(a + b + c);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+    const text = fetch(server.origin).then((response) => response.text());
+    await eventually(() => recorded()?.eventsSent === 2, 'the events before the stall');
+    await vi.advanceTimersByTimeAsync(119);
+    await letTheNetworkRun();
+    expect(recorded()?.eventsSent).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await text).toBe(a + b + c);
   });
 
   test('stalls right after the headers, until the client leaves', async () => {
+    fakeServerClock();
     server = await startFaultTestServer({ stallAfterChunks: 0 });
     const controller = new AbortController();
     const response = await fetch(server.origin, { signal: controller.signal });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    setTimeout(() => controller.abort(), 50);
+    await vi.advanceTimersByTimeAsync(24 * 60 * 60 * 1000);
+    await letTheNetworkRun();
+    expect(recorded()).toMatchObject({ outcome: 'pending', eventsSent: 0 });
+    controller.abort();
     await expect(response.text()).rejects.toThrow();
     await server.requests[0]!.settled;
     expect(server.requests[0]).toMatchObject({ outcome: 'client-closed', eventsSent: 0 });
@@ -160,15 +180,27 @@ describe('playFaultsBeforeReply', () => {
     expect(await page.text()).toBe('<html>Sign in</html>');
   });
 
-  test('waits headersDelayMs before the headers', async () => {
-    const started = performance.now();
-    await (await answer({ headersDelayMs: 120 })).text();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+  test('waits exactly headersDelayMs before the headers', async () => {
+    fakeServerClock();
+    server = await startFaultTestServer({ headersDelayMs: 120 });
+    const response = fetch(server.origin);
+    await eventually(() => recorded() !== undefined, 'the request');
+    await vi.advanceTimersByTimeAsync(119);
+    expect(recorded()?.status).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(recorded()?.status).toBe(200);
+    expect(await (await response).text()).toBe(a + b + c);
   });
 
   test('headersDelayMs: Infinity never sends headers; the client giving up closes the exchange', async () => {
+    fakeServerClock();
     server = await startFaultTestServer({ headersDelayMs: Number.POSITIVE_INFINITY });
-    const pending = fetch(server.origin, { signal: AbortSignal.timeout(150) });
+    const controller = new AbortController();
+    const pending = fetch(server.origin, { signal: controller.signal });
+    await eventually(() => recorded() !== undefined, 'the request');
+    await vi.advanceTimersByTimeAsync(24 * 60 * 60 * 1000);
+    expect(recorded()?.status).toBeUndefined();
+    controller.abort();
     await expect(pending).rejects.toThrow();
     await server.requests[0]!.settled;
     expect(server.requests[0]).toMatchObject({ status: undefined, outcome: 'client-closed', closedEarly: true });
@@ -190,10 +222,13 @@ describe('sendJsonWithFaults (an answer that is not streamed)', () => {
     await expect(torn.text()).rejects.toThrow('terminated');
   });
 
-  test('stalls after the headers', async () => {
-    const started = performance.now();
+  test('stalls after the headers for exactly stallMs', async () => {
+    fakeServerClock();
     const response = await answer({ stallAfterChunks: 0, stallMs: 120 }, '?whole');
+    await vi.advanceTimersByTimeAsync(119);
+    await letTheNetworkRun();
+    expect(recorded()?.outcome).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
     expect(await response.json()).toEqual({ t: 'abc' });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
   });
 });

@@ -1,3 +1,4 @@
+import { nextTurn, watchProcess } from '@rivulet/test-kit';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { HttpExchange } from './http-exchange.js';
 import { startMockHttpServer, type MockHttpServer } from './mock-http-server.js';
@@ -97,16 +98,14 @@ describe('startMockHttpServer', () => {
 });
 
 test('many requests over one keep-alive socket do not pile up listeners', async () => {
-  const warnings: Error[] = [];
-  const onWarning = (warning: Error): number => warnings.push(warning);
-  process.on('warning', onWarning);
+  const watch = watchProcess();
   try {
     const { origin, requests } = await start((exchange) => sendJson(exchange, 200, {}));
     for (let i = 0; i < 15; i++) await (await fetch(origin)).text();
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     expect(requests).toHaveLength(15);
-    expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    expect(watch.warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
   } finally {
-    process.off('warning', onWarning);
+    watch.stop();
   }
 });

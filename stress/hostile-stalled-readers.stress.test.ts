@@ -1,0 +1,110 @@
+import { connect, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandler } from '@rivulet/server';
+import { heapAfterGc, type ProcessWatch, waitFor, watchProcess } from '@rivulet/test-kit';
+import { startStack, type Stack } from './e2e-stack.js';
+import { inputFor, type Plan } from './run-script.js';
+
+/** A plan of about 600 KB of JSON: a long structured stream, like the one the reliability probe stalled on. */
+function longPlan(id: number): Plan {
+  return { run: id, seed: `s${id}`, words: Array.from({ length: 20_000 }, (_, i) => `word ${i} of a long plan`), note: 'n'.repeat(10_000) };
+}
+const planBytes = Buffer.byteLength(JSON.stringify(longPlan(0)));
+
+/** A client that sends its request and then reads nothing: its socket is paused, its kernel buffer fills. */
+function stalledClient(url: URL, route: string, id: number): Socket {
+  const body = JSON.stringify({ input: inputFor(id) });
+  const socket = connect(Number(url.port), url.hostname);
+  socket.on('error', () => undefined);
+  socket.write(`POST ${url.pathname}/${route} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  socket.pause();
+  return socket;
+}
+
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
+
+describe('hostile clients: readers that stall', () => {
+  let patient: Stack;
+  let strict: Stack;
+  let watch: ProcessWatch;
+  const sendTimeoutMs = 2_000;
+
+  beforeAll(async () => {
+    watch = watchProcess();
+    // The runs go to their end while nobody reads: whatever waits for the clients is on the server's heap.
+    patient = await startStack({ script: (request) => ({ text: JSON.stringify(longPlan(request.index)), chunkSize: 64 }), model: { maxRetries: 0 } });
+    // The runs would take a minute: the send timeout must end them.
+    strict = await startStack({
+      script: (request) => ({ text: JSON.stringify(longPlan(request.index)), chunkSize: 64, delayMs: 5 }),
+      model: { maxRetries: 0 },
+      server: { sendTimeoutMs },
+    });
+  });
+
+  afterAll(async () => {
+    await patient.close();
+    await strict.close();
+    watch.stop();
+  });
+
+  // In process, on the Web handler: a body nobody reads is exactly what the server holds for a stalled client,
+  // without the socket buffers of the kernel (which on loopback take megabytes before a write waits).
+  it.each(['stream', 'stream_events'] as const)('on %s, a stalled client holds a bounded amount, never the bytes it was not sent', { timeout: 120_000 }, async (route) => {
+    const clients = route === 'stream' ? 10 : 4;
+    const handler = createHandler(patient.chain);
+    const request = (id: number): Request =>
+      new Request(`http://localhost/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: inputFor(id) }) });
+    const finished = (from: number) => () => patient.mock.requests.slice(from).filter((r) => r.outcome === 'finished').length === clients;
+    // A client that reads: what the stall saves sending, and how many events a run has.
+    const sent = Buffer.from(await (await handler(request(1))).arrayBuffer());
+    let events = 0;
+    for (let at = sent.indexOf('event: '); at >= 0; at = sent.indexOf('event: ', at + 1)) events++;
+    // The output as the parser built it (appended strings and all): what any run holds at its end.
+    const baseline = await heapAfterGc();
+    const value = await patient.chain.invoke(inputFor(2));
+    const valueBytes = (await heapAfterGc()) - baseline;
+    const before = patient.mock.requests.length;
+    let stalled: Response[] = await Promise.all(Array.from({ length: clients }, (_, i) => handler(request(10 + i))));
+    expect(await waitFor(finished(before), 60_000)).toBe(true);
+    const held = ((await heapAfterGc()) - baseline - valueBytes) / clients;
+    await Promise.all(stalled.map((response) => response.body?.cancel()));
+    stalled = [];
+    const left = (await heapAfterGc()) - baseline - valueBytes;
+    expect(value.words).toHaveLength(20_000); // kept alive until here: it is part of the baseline
+    console.log(
+      `[stress:hostile-stalled-${route}] a ${mib(planBytes)} plan (${mib(valueBytes)} as a value) is ${mib(sent.byteLength)} in ${events} events ` +
+        `to a client that reads; ${clients} stalled clients: ${mib(held)} held per client (${(held / valueBytes).toFixed(1)}× the value, ` +
+        `${(held / events).toFixed(0)} B per event) until they left, ${mib(left)} left after`,
+    );
+    // `stream`: the latest snapshot waits, coalesced. `stream_events`: events stay apart, unserialized, sharing their chunks.
+    if (route === 'stream') expect(held).toBeLessThan(2 * valueBytes);
+    else expect(held).toBeLessThan(Math.min(4096 * events, sent.byteLength / 5));
+    expect(left).toBeLessThan(2 * 2 ** 20); // nothing per client: JIT code and the mock's request records
+
+    expect(watch.failures).toEqual([]);
+  });
+
+  it('the send timeout disconnects stalled clients, cancels their runs down to the model request, and frees their memory', { timeout: 60_000 }, async () => {
+    const url = new URL(strict.url);
+    const clients = 10;
+    const baseline = await heapAfterGc();
+    const before = strict.mock.requests.length;
+    const started = performance.now();
+    // stream_events: its output is far larger than the socket buffers, so writes wait (a `stream` this size fits in them).
+    const sockets = Array.from({ length: clients }, (_, i) => stalledClient(url, 'stream_events', 100 + i));
+    expect(await waitFor(() => strict.mock.requests.length === before + clients, 10_000)).toBe(true);
+    expect(await waitFor(() => strict.connections().open === 0, sendTimeoutMs + 20_000)).toBe(true);
+    const closedAfter = performance.now() - started;
+    const requests = strict.mock.requests.slice(before);
+    await Promise.all(requests.map((request) => request.settled));
+    expect(requests.map((request) => request.outcome)).toEqual(Array(clients).fill('client-closed'));
+    const left = (await heapAfterGc()) - baseline;
+    for (const socket of sockets) socket.destroy();
+    console.log(
+      `[stress:hostile-stalled-timeout] ${clients} stalled clients disconnected ${(closedAfter / 1000).toFixed(1)} s after they connected ` +
+        `(sendTimeoutMs ${sendTimeoutMs}), every model request aborted, ${mib(left)} left after`,
+    );
+    expect(left).toBeLessThan(2 * 2 ** 20);
+    expect(watch.failures).toEqual([]);
+  });
+});
