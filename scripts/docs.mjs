@@ -12,7 +12,7 @@ import { Application } from 'typedoc';
 const root = new URL('..', import.meta.url).pathname;
 const packagesDir = join(root, 'packages');
 
-/** The `@rivulet/source` entry points of each package, by package folder. */
+/** The `@rivulet/source` entry points of each package, by package folder, and whether it is published. */
 function entryPointsByPackage() {
   const result = new Map();
   for (const dir of readdirSync(packagesDir).sort()) {
@@ -23,7 +23,7 @@ function entryPointsByPackage() {
       .map((target) => (typeof target === 'object' ? target['@rivulet/source'] : undefined))
       .filter(Boolean)
       .map((source) => join(packagesDir, dir, source));
-    if (sources.length > 0) result.set(dir, sources);
+    if (sources.length > 0) result.set(dir, { sources, published: manifest.private !== true });
   }
   return result;
 }
@@ -41,7 +41,8 @@ const common = {
 
 let undocumented = false;
 const byPackage = entryPointsByPackage();
-for (const [dir, entryPoints] of byPackage) {
+// Every package's doc comments are checked, the private test kit's too; the site shows published packages only.
+for (const [dir, { sources: entryPoints }] of byPackage) {
   const app = await Application.bootstrap({ ...common, entryPoints, readme: 'none', logLevel: 'Warn' });
   const project = await app.convert();
   if (!project) throw new Error(`typedoc could not convert packages/${dir}`);
@@ -51,7 +52,7 @@ for (const [dir, entryPoints] of byPackage) {
 
 const app = await Application.bootstrap({
   ...common,
-  entryPoints: [...byPackage.values()].flat(),
+  entryPoints: [...byPackage.values()].filter((entry) => entry.published).flatMap((entry) => entry.sources),
   out: join(root, 'docs/api'),
   name: 'Rivulet',
   readme: join(root, 'docs/guides/getting-started.md'),

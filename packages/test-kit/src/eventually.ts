@@ -9,6 +9,6 @@ import { waitFor } from './wait-for.js';
  * await eventually(() => fake.cancelled === 1, 'the run to be cancelled');
  * ```
  */
-export async function eventually(check: () => boolean, what = 'the condition', timeoutMs = 10_000): Promise<void> {
+export async function eventually(check: () => boolean | Promise<boolean>, what = 'the condition', timeoutMs = 10_000): Promise<void> {
   if (!(await waitFor(check, timeoutMs))) throw new Error(`Gave up after ${timeoutMs} ms waiting for ${what}.`);
 }

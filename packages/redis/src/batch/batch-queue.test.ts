@@ -1,3 +1,4 @@
+import { eventually } from '@rivulet/test-kit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AIMessageChunk, AbortError, InputError, ProviderError, lambda, type BatchResult } from '@rivulet/core';
 import { OpenAIChatModel } from '@rivulet/openai';
@@ -94,7 +95,7 @@ describe('batchQueue', () => {
     const late = await q.add([1, 2, 3], { id: 'nightly-1' });
     expect(summary(await late.results())).toEqual(['0:2', '1:4', '2:6']);
     // BullMQ removes a job once worked: wait until the three added again were.
-    await until(async () => (await redis.client.keys(`t${q.name.slice(1)}:${q.name}:nightly-1-*`)).length === 0);
+    await eventually(async () => (await redis.client.keys(`t${q.name.slice(1)}:${q.name}:nightly-1-*`)).length === 0);
     expect([...runs.values()]).toEqual([1, 1, 1]);
     await expect(q.add([1, 2], { id: 'nightly-1' })).rejects.toThrow(/already exists with 3 inputs/);
     await expect(q.add([1], { id: 'bad:id' })).rejects.toSatisfy(InputError.isInstance);
@@ -124,10 +125,10 @@ describe('batchQueue', () => {
     const before = await connections();
     const controller = new AbortController();
     const waiting = batch.results({ signal: controller.signal });
-    await until(async () => (await connections()) === before + 1);
+    await eventually(async () => (await connections()) === before + 1);
     controller.abort();
     await expect(waiting).rejects.toSatisfy(AbortError.isInstance);
-    await until(async () => (await connections()) === before);
+    await eventually(async () => (await connections()) === before);
   });
 
   it('works inputs with a rate-limited model on the shared budget; replies come back as messages', async () => {
@@ -162,9 +163,3 @@ async function connections(): Promise<number> {
   return String(await redis.client.client('LIST')).trim().split('\n').length;
 }
 
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  for (let tries = 0; !(await condition()); tries++) {
-    if (tries > 500) throw new Error('condition not met');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -1,3 +1,4 @@
+import { eventually } from '@rivulet/test-kit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AbortError, InputError } from '@rivulet/core';
 import { useRedisServer } from '../test-support/redis-server.js';
@@ -112,10 +113,10 @@ describe('RedisStreamStore', () => {
     const iterator = a.read('run', { signal: controller.signal })[Symbol.asyncIterator]();
     expect((await iterator.next()).value).toEqual([]);
     const waiting = iterator.next();
-    await until(async () => (await connectionCount()) === before + 1);
+    await eventually(async () => (await connectionCount()) === before + 1);
     controller.abort();
     await expect(waiting).rejects.toSatisfy(AbortError.isInstance);
-    await until(async () => (await connectionCount()) === before);
+    await eventually(async () => (await connectionCount()) === before);
   });
 
   it('leaving the loop closes the reader connection', async () => {
@@ -125,10 +126,10 @@ describe('RedisStreamStore', () => {
     const reading = (async () => {
       for await (const events of a.read('run')) if (events.length > 0) break;
     })();
-    await until(async () => (await connectionCount()) === before + 1);
+    await eventually(async () => (await connectionCount()) === before + 1);
     await a.append('run', ['x']);
     await reading;
-    await until(async () => (await connectionCount()) === before);
+    await eventually(async () => (await connectionCount()) === before);
   });
 
   it('a reader following a run that expires ends', async () => {
@@ -157,7 +158,7 @@ describe('RedisStreamStore', () => {
     await a.create('run', '');
     const done = new AbortController();
     const stopped = a.waitForStop('run', done.signal);
-    await until(async () => (await numsub(`${prefix}run:stop`)) === 1);
+    await eventually(async () => (await numsub(`${prefix}run:stop`)) === 1);
     expect(await b.requestStop('run')).toBe(true);
     expect(await stopped).toBe(true);
     expect((await a.get('run'))?.stopRequested).toBe(true);
@@ -180,14 +181,14 @@ describe('RedisStreamStore', () => {
     await a.create('run', '');
     const done = new AbortController();
     const stopped = a.waitForStop('run', done.signal);
-    await until(async () => (await numsub(`${prefix}run:stop`)) === 1);
+    await eventually(async () => (await numsub(`${prefix}run:stop`)) === 1);
     done.abort();
     expect(await stopped).toBe(false);
-    await until(async () => (await numsub(`${prefix}run:stop`)) === 0);
+    await eventually(async () => (await numsub(`${prefix}run:stop`)) === 0);
     expect(await a.waitForStop('run', AbortSignal.abort())).toBe(false);
     // Watching the run again subscribes again: a stop now reaches the new watcher.
     const again = a.waitForStop('run', new AbortController().signal);
-    await until(async () => (await numsub(`${prefix}run:stop`)) === 1);
+    await eventually(async () => (await numsub(`${prefix}run:stop`)) === 1);
     expect(await b.requestStop('run')).toBe(true);
     expect(await again).toBe(true);
   });
@@ -207,10 +208,3 @@ async function numsub(channel: string): Promise<number> {
   return Number(reply[1]);
 }
 
-/** Polls `condition` (a Redis query) until it holds; fails after 5 s. */
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  for (let tries = 0; !(await condition()); tries++) {
-    if (tries > 500) throw new Error('condition not met');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -6,8 +6,9 @@ import { jsonParser } from '@rivulet/parsers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHandler, type RequestHandler } from '../index.js';
-import { eventually, serve } from '../test-support/serve.js';
+import { serve } from '../test-support/serve.js';
 import { invokeRunnable, RemoteError, routeUrl, streamRunnable, subscribeRunnable, type StreamCallbacks } from './index.js';
+import { eventually } from '@rivulet/test-kit';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -3,8 +3,9 @@ import { jsonParser } from '@rivulet/parsers';
 import { applyPatch, COPIES_PER_CHARACTER, PatchedDocument, type PatchOperation } from '@rivulet/parsers/patch';
 import { describe, expect, it } from 'vitest';
 import { createHandler } from '../index.js';
-import { parseSse, post, readAsItComes } from '../test-support/sse-text.js';
+import { post } from '../test-support/sse-text.js';
 import { readRunStream } from './read-run-stream.js';
+import { parseSse, readAsItComes } from '@rivulet/test-kit';
 
 const numbers = (n: number): string => JSON.stringify(Array.from({ length: n }, (_, i) => (i % 7 === 0 ? -i / 4 : i)));
 const objects = (n: number): string => JSON.stringify({ items: Array.from({ length: n }, (_, id) => ({ id, name: `item ${id}`, tags: ['a'] })) });

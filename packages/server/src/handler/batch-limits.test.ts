@@ -1,13 +1,12 @@
-import { getEventListeners } from 'node:events';
 import { InputError, lambda } from '@rivulet/core';
 import { fakeRunnable } from '@rivulet/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createHandler } from '../index.js';
 import { post } from '../test-support/sse-text.js';
+import { abortListeners, nextTurn, watchProcess } from '@rivulet/test-kit';
 
 const url = 'http://localhost/api/double/batch';
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** A runnable that doubles its input a turn of the event loop later, counting the runs in flight. */
 function counted() {
@@ -15,7 +14,7 @@ function counted() {
   const runnable = lambda(async (x: number) => {
     stats.runs++;
     stats.peak = Math.max(stats.peak, ++stats.inFlight);
-    await turn();
+    await nextTurn();
     stats.inFlight--;
     return x * 2;
   });
@@ -55,16 +54,14 @@ describe('createHandler bounds what one batch request costs', () => {
   });
 
   it('puts one abort listener on the request’s signal and prints no warning, for 1,000 inputs all in flight at once', async () => {
-    const warnings: Error[] = [];
-    const onWarning = (warning: Error): number => warnings.push(warning);
-    process.on('warning', onWarning);
+    const watch = watchProcess();
     try {
       let listeners = 0;
       const request = post(url, { inputs: range(1000) });
       const handler = createHandler(
         lambda(async (x: number) => {
-          listeners = Math.max(listeners, getEventListeners(request.signal, 'abort').length);
-          await turn();
+          listeners = Math.max(listeners, abortListeners(request.signal));
+          await nextTurn();
           return x + 1;
         }),
         { maxBatchSize: 1000, maxConcurrency: 1000 },
@@ -72,11 +69,11 @@ describe('createHandler bounds what one batch request costs', () => {
       const response = await handler(request);
       expect(((await response.json()) as { outputs: number[] }).outputs).toEqual(range(1000).map((x) => x + 1));
       expect(listeners).toBe(1);
-      expect(getEventListeners(request.signal, 'abort')).toHaveLength(0);
-      await turn(); // warnings are emitted on the next tick
-      expect(warnings).toEqual([]);
+      expect(abortListeners(request.signal)).toBe(0);
+      await nextTurn(); // warnings are emitted on the next tick
+      expect(watch.warnings).toEqual([]);
     } finally {
-      process.off('warning', onWarning);
+      watch.stop();
     }
   });
 

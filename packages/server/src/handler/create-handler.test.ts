@@ -1,11 +1,12 @@
 import { InputError, lambda, ProviderError, RivuletError } from '@rivulet/core';
 import { fakeRunnable } from '@rivulet/core/testing';
 import { promptTemplate } from '@rivulet/prompts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import * as zm from 'zod/mini';
 import { createHandler } from '../index.js';
-import { parseSse, post } from '../test-support/sse-text.js';
+import { post } from '../test-support/sse-text.js';
+import { parseSse } from '@rivulet/test-kit';
 
 const base = 'http://localhost/api/joke';
 
@@ -217,11 +218,19 @@ describe('createHandler errors', () => {
     }
   });
 
-  it('sends heartbeat comments during long silences', async () => {
-    const slow = fakeRunnable(['late'], { delayMs: 150 });
-    const response = await createHandler(slow, { heartbeatMs: 30 })(post(`${base}/stream`, { input: 1 }));
-    const text = await response.text();
-    expect(text.match(/: heartbeat\n\n/g)?.length).toBeGreaterThanOrEqual(2);
-    expect(parseSse(text).map((e) => e.event)).toEqual(['metadata', 'data', 'end']);
+  it('sends a heartbeat comment every heartbeatMs of silence, and none once the run ended (virtual time)', async () => {
+    vi.useFakeTimers();
+    try {
+      const slow = fakeRunnable(['late'], { delayMs: 160 });
+      const response = await createHandler(slow, { heartbeatMs: 30 })(post(`${base}/stream`, { input: 1 }));
+      const text = response.text();
+      await vi.advanceTimersByTimeAsync(161); // silences end at 30, 60, 90, 120 and 150 ms; the chunk comes at 160
+      expect(vi.getTimerCount()).toBe(0); // the run ended: no heartbeat left armed
+      const body = await text;
+      expect(body.match(/: heartbeat\n\n/g)).toHaveLength(5);
+      expect(parseSse(body).map((e) => e.event)).toEqual(['metadata', 'data', 'end']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -3,7 +3,8 @@ import { fakeRunnable, settle } from '@rivulet/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHandler, RemoteRunnable } from '../index.js';
 import { serve, type TestServer } from '../test-support/serve.js';
-import { parseSse, post } from '../test-support/sse-text.js';
+import { post } from '../test-support/sse-text.js';
+import { parseSse } from '@rivulet/test-kit';
 
 const servers: TestServer[] = [];
 afterAll(async () => {

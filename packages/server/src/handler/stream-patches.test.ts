@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHandler } from '../index.js';
 import { pieces, tripPlan } from '../test-support/documents.js';
-import { parseSse, post } from '../test-support/sse-text.js';
+import { post } from '../test-support/sse-text.js';
+import { parseSse } from '@rivulet/test-kit';
 
 async function streamed(document: object, chunkSize: number): Promise<{ bytes: number; events: { event?: string | undefined; data: string }[] }> {
   // One piece per turn of the event loop, as a model's network reads come (pieces of one turn would go out as one patch).

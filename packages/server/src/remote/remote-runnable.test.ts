@@ -21,7 +21,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHandler, RemoteRunnable, type RequestHandler } from '../index.js';
 import { pieces, tripPlan } from '../test-support/documents.js';
-import { eventually, serve } from '../test-support/serve.js';
+import { serve } from '../test-support/serve.js';
+import { eventually } from '@rivulet/test-kit';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

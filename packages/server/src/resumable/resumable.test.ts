@@ -10,9 +10,9 @@ import { streamRunnable } from '../client/stream-runnable.js';
 import { createHandler } from '../handler/create-handler.js';
 import { RemoteRunnable } from '../remote/remote-runnable.js';
 import { startCuttingProxy, type CuttingProxy } from '../test-support/cutting-proxy.js';
-import { eventually, serve, type TestServer } from '../test-support/serve.js';
-import { parseSse } from '../test-support/sse-text.js';
+import { serve, type TestServer } from '../test-support/serve.js';
 import { InMemoryStreamStore } from './in-memory-stream-store.js';
+import { eventually, parseSse, pause } from '@rivulet/test-kit';
 
 const words = Array.from({ length: 60 }, (_, i) => `word${i} `);
 const plan = { destination: 'Lisbon', days: Array.from({ length: 12 }, (_, i) => ({ day: i + 1, activities: [`walk ${i}`, `eat ${i}`] })) };
@@ -101,7 +101,7 @@ describe('resumable streams over a connection that drops', () => {
     const server = await served(fakeRunnable(words, { delayMs: 3 }));
     const { runId, controller } = await startRun(server.url, 'go');
     controller.abort(); // the page went away without a word
-    for (let info = await server.store.get(runId); (info?.lastEventId ?? 0) < 10; info = await server.store.get(runId)) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let info = await server.store.get(runId); (info?.lastEventId ?? 0) < 10; info = await server.store.get(runId)) await pause(5);
     const items = [];
     for await (const item of resumeRunStream<string>(server.url, runId)) items.push(item);
     expect(items[0]).toMatchObject({ type: 'metadata', runId, resumable: true });
@@ -210,7 +210,7 @@ describe('stopping a resumable run', () => {
     controller.abort();
     let info = await server.store.get(runId);
     for (let i = 0; i < 500 && info?.status !== 'finished'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await pause(10);
       info = await server.store.get(runId);
     }
     expect(info?.status).toBe('finished');

@@ -28,5 +28,3 @@ export async function serve(handler: RequestHandler): Promise<TestServer> {
   };
 }
 
-// Moved to the test kit; still exported here until the tests under client/ and remote/ import it from there.
-export { eventually } from '@rivulet/test-kit';

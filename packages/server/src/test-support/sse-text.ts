@@ -8,5 +8,3 @@ export function post(url: string, body: unknown, init: RequestInit = {}): Reques
   });
 }
 
-// Moved to the test kit; still exported here until the tests under handler/ and client/ import them from there.
-export { parseSse, readAsItComes } from '@rivulet/test-kit';
