@@ -1,7 +1,6 @@
 import { concatMap, type Observable } from 'rxjs';
 import {
   delta,
-  InputError,
   Runnable,
   wholeInput,
   type AIMessageChunk,
@@ -20,15 +19,13 @@ import type { ChatModelProviderV1, ChatRequestV1, ChatStreamPartV1, ToolChoiceV1
 import type { DeepPartial } from '@rivulet/parsers';
 import type { z } from 'zod';
 import { choiceChunks, foldChoices, type ChoiceChunk } from './choice-chunks.js';
-import { streamToolArgs } from './stream-tool-args.js';
 import { structuredOutput, structuredOutputWithRaw, type RawAndParsed, type StructuredOutputOptions } from './structured-output.js';
 import type { Tool } from './tool.js';
 import { samplingParams, type ChatModelOptions } from './chat-model-options.js';
 import { toMessages, type ChatModelInput } from './chat-model-input.js';
 import { chatRequest } from './chat-request.js';
-import { partsToChunks } from './parts-to-chunks.js';
 import { providerAttempt, withModelRetries } from './provider-attempt.js';
-import { requireFinish } from './require-finish.js';
+import { replyStream } from './reply-stream.js';
 import { withBatchDefaults } from './batch-concurrency.js';
 import { composeRunnables, mapComposition, type ModelComposition } from './model-composition.js';
 import type { ModelCache } from '../cache/model-cache.js';
@@ -217,7 +214,7 @@ export class ChatModel<M extends ResponseMetadata = ResponseMetadata, TC extends
   }
 
   doStream(input: StreamInput<ChatModelInput>, ctx: RunContext): Observable<AIMessageChunk<M, TC>> {
-    const replies = this.#wrapping?.runnable.doStream(input, ctx) ?? wholeInput(input, this.name).pipe(concatMap((value) => this.streamReply(toMessages(value))));
+    const replies = this.#wrapping?.runnable.doStream(input, ctx) ?? wholeInput(input, this.name).pipe(concatMap((value) => this.#reply(toMessages(value))));
     // The one place replies get this model's types: those its class says the provider sends, and its bound tools'.
     return replies as Observable<AIMessageChunk<M, TC>>;
   }
@@ -269,12 +266,9 @@ export class ChatModel<M extends ResponseMetadata = ResponseMetadata, TC extends
     });
   }
 
-  private streamReply(messages: readonly Message[]): Observable<AIMessageChunk> {
-    if ((this.options.n ?? 1) > 1) {
-      throw new InputError(`${this.name}: n = ${this.options.n} asks for several replies, and a run streams one. Use generate() or streamChoices().`);
-    }
-    const reply = withModelRetries(this.options, () => this.attempt(messages).pipe(partsToChunks(this.provider.provider), requireFinish(this.provider.provider)));
-    return (this.options.tools?.length ?? 0) > 0 ? reply.pipe(streamToolArgs()) : reply;
+  /** One reply to `messages`, as a run streams it (see `replyStream`). */
+  #reply(messages: readonly Message[]): Observable<AIMessageChunk> {
+    return replyStream(this.name, this.provider, this.options, () => this.attempt(messages));
   }
 
   /** One call to the provider for `messages` (see `providerAttempt`). */
