@@ -16,7 +16,8 @@ export interface JsonObserver {
   /**
    * A value begins at `path`. Objects and arrays arrive empty, strings as `''`
    * (their text follows through `onAppend`), numbers, booleans and null whole.
-   * For a container, `value` is the engine's live object, filled in place later.
+   * For a container, `value` is the engine's live object, filled in place later;
+   * an array is replaced by an exact-size copy when it closes (`onEnd` gets that copy).
    */
   onStart?(path: JsonPath, value: JsonValue): void;
   /** Decoded `text` was appended to the open string at `path`. Never half an escape or surrogate pair. */

@@ -82,7 +82,7 @@ export class JsonTreeBuilder {
     }
     const container = this.stack.pop() as Container;
     this.arrays.pop();
-    this.finish(container);
+    this.finish(isArray ? this.exactSize(container as JsonValue[]) : container);
   }
 
   /** A ':' between a key and its value. */
@@ -162,6 +162,18 @@ export class JsonTreeBuilder {
     } else {
       setOwn(this.stack[depth - 1] as Record<string, JsonValue>, this.key, value);
     }
+  }
+
+  // An array grown by push keeps spare capacity (a 2-element array holds 17 slots): a closed one, never
+  // written again, is replaced in its parent by an exact-size copy, so a parsed value weighs about what
+  // JSON.parse's does. One more copy of each element: linear.
+  private exactSize(array: JsonValue[]): JsonValue[] {
+    const exact = array.slice();
+    const depth = this.stack.length;
+    if (depth === 0) this.root = exact;
+    else if (this.arrays[depth - 1]) (this.stack[depth - 1] as JsonValue[])[(this.path[this.path.length - 1] as number)] = exact;
+    else setOwn(this.stack[depth - 1] as Record<string, JsonValue>, this.path[this.path.length - 1] as string, exact);
+    return exact;
   }
 
   private finish(value: JsonValue): void {
