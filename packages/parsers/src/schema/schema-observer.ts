@@ -30,6 +30,7 @@ function isContainer(value: JsonValue): value is JsonValue[] | Record<string, Js
  */
 export class SchemaObserver implements JsonObserver {
   private readonly frames: SchemaNodes[] = []; // alternatives of each open container
+  private readonly elements: (SchemaNodes | undefined)[] = []; // of each open array's elements, once known
   private current: SchemaNodes = 'any'; // alternatives of the open string or scalar
   private prefixes: readonly string[] | undefined; // what the open string must begin, when only enum/literal values fit
   private text = '';
@@ -50,17 +51,20 @@ export class SchemaObserver implements JsonObserver {
 
   /** @internal */
   onStart(path: JsonPath, value: JsonValue): void {
-    const top = this.frames[this.frames.length - 1];
-    const nodes = top === undefined ? schemaNodesOf(this.schema) : childNodes(top, path[path.length - 1] as JsonPathSegment);
+    const depth = this.frames.length;
+    const top = this.frames[depth - 1];
+    const key = path[path.length - 1] as JsonPathSegment;
+    const nodes = top === undefined ? schemaNodesOf(this.schema) : typeof key === 'number' ? this.elementNodes(depth - 1, top, key) : childNodes(top, key);
     let fitting: SchemaNodes = 'any';
-    const absent = value === null && this.nullAsAbsent && top !== undefined && isNullForAbsent(top, path[path.length - 1] as JsonPathSegment);
+    const absent = value === null && this.nullAsAbsent && top !== undefined && isNullForAbsent(top, key);
     if (nodes !== 'any' && !absent) {
       fitting = fittingNodes(nodes, value);
-      if (nodes.length === 0) this.fail(`${typeof path[path.length - 1] === 'number' ? 'an item' : 'a key'} the schema does not allow`, path, nodes, value);
+      if (nodes.length === 0) this.fail(`${typeof key === 'number' ? 'an item' : 'a key'} the schema does not allow`, path, nodes, value);
       if (fitting.length === 0) this.fail(`expected ${describeNodes(nodes)}, got ${jsonTypeOf(value)}`, path, nodes, value);
     }
     if (isContainer(value)) {
       this.frames.push(fitting);
+      this.elements.push(undefined);
       return;
     }
     this.current = fitting;
@@ -86,16 +90,25 @@ export class SchemaObserver implements JsonObserver {
   onEnd(path: JsonPath, value: JsonValue): void {
     if (!isContainer(value)) {
       const nodes = this.current;
-      if (nodes !== 'any' && !nodes.some((n) => n.kind === 'null' || ('plain' in n && n.plain) || accepts(n.schema, value))) this.fail(undefined, path, nodes, value);
+      if (nodes !== 'any' && !acceptsScalar(nodes, value)) this.fail(undefined, path, nodes, value);
       return;
     }
     const nodes = this.frames.pop() as SchemaNodes;
+    this.elements.pop();
     if (nodes === 'any' || Array.isArray(value)) return;
     const complete = (n: SchemaNode): boolean => n.kind !== 'object' || requiredKeys(n).every((key) => Object.hasOwn(value, key));
     if (nodes.some(complete)) return;
     const closest = closestObjectNode(nodes, value);
     if (closest === undefined) this.fail('missing required keys', path, nodes, value);
     this.fail(describeMissingKeys(closest, value), path, [closest], value);
+  }
+
+  // Every element of an array has the same alternatives (a tuple's differ by index): worked out once per array.
+  private elementNodes(index: number, array: SchemaNodes, key: number): SchemaNodes {
+    if (array !== 'any' && array.length === 1 && (array[0] as SchemaNode).kind === 'array') {
+      return (this.elements[index] ??= childNodes(array, 0));
+    }
+    return childNodes(array, key);
   }
 
   // The message says where and what; the issues of the first alternative go along for code
@@ -109,4 +122,10 @@ export class SchemaObserver implements JsonObserver {
     const what = reason ?? `invalid ${jsonTypeOf(value as JsonValue)}${issues.length > 0 ? ` (${issues.map((i) => i.message).join('; ')})` : ''}`;
     throw new ParseFailure(`Output cannot match the schema at ${where}: ${what}`, undefined, issues);
   }
+}
+
+// A completed scalar satisfies one of the alternatives its JSON type fitted: one whose type is all it checks, or whose schema accepts it.
+function acceptsScalar(nodes: readonly SchemaNode[], value: JsonValue): boolean {
+  for (const node of nodes) if (node.kind === 'null' || ('plain' in node && node.plain) || accepts(node.schema, value)) return true;
+  return false;
 }
