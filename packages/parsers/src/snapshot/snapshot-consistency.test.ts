@@ -5,6 +5,7 @@ import type { Observable } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { jsonParser, PartialJsonParser, SnapshotObserver, structuredParser } from '../index.js';
+import { appendedSince } from '../patch/index.js';
 import { inconsistency } from '../test-support/consistency.js';
 import { chunkSizes, jsonText, jsonValue, split } from '../test-support/json-arbitraries.js';
 import { expectSameJson } from '../test-support/same-json.js';
@@ -30,6 +31,26 @@ function identityViolation(prev: unknown, next: unknown, path = ''): string | un
   for (const key of Object.keys(next)) {
     if (!Object.hasOwn(prev, key)) continue;
     const why = identityViolation((prev as Record<string, unknown>)[key], (next as Record<string, unknown>)[key], `${path}/${key}`);
+    if (why) return why;
+  }
+  return undefined;
+}
+
+// Every string growth the snapshot layer noted between two consecutive chunks is true: the new string is the old one plus
+// the noted text. Returns how many were noted.
+let notedGrowths = 0;
+function growthViolation(prev: unknown, next: unknown, path = ''): string | undefined {
+  if (prev === next || typeof prev !== 'object' || prev === null || typeof next !== 'object' || next === null) return undefined;
+  const before = prev as Record<string, unknown>;
+  const after = next as Record<string, unknown>;
+  for (const key of Object.keys(after)) {
+    const index = Array.isArray(after) ? Number(key) : key;
+    const appended = appendedSince(before, after, index);
+    if (appended !== undefined) {
+      notedGrowths++;
+      if (typeof before[key] !== 'string' || after[key] !== `${before[key] as string}${appended}`) return `${path}/${key}: noted +${JSON.stringify(appended)} is not what changed`;
+    }
+    const why = Object.hasOwn(before, key) ? growthViolation(before[key], after[key], `${path}/${key}`) : undefined;
     if (why) return why;
   }
   return undefined;
@@ -65,7 +86,7 @@ function expectConsistent(emitted: readonly Emission[], final: unknown): void {
     if (why) throw new Error(`chunk ${i} is no earlier state of the final value: ${why}`);
     expect(stringify(value), `chunk ${i} was mutated after it was emitted`).toBe(json);
     if (i > 0) {
-      const broken = identityViolation(emitted[i - 1]!.value, value);
+      const broken = identityViolation(emitted[i - 1]!.value, value) ?? growthViolation(emitted[i - 1]!.value, value);
       if (broken) throw new Error(`chunk ${i}: ${broken}`);
     }
   });
@@ -85,6 +106,7 @@ describe('snapshot sequences', () => {
       { numRuns: 100 },
     );
     expect(held).toBeGreaterThan(0); // the budget did hold changes back in some runs
+    expect(notedGrowths).toBeGreaterThan(0); // and strings split across snapshots had their growth noted
   });
 
   it('structuredParser with a permissive schema: the same, and the validated last chunk keeps every unchanged identity', async () => {

@@ -4,6 +4,7 @@ import { setOwn } from '../json/set-own.js';
 import { shallowCopy, type JsonContainer } from '../json/shallow-copy.js';
 import { FieldShapes, type FieldShape } from '../patch/field-shapes.js';
 import { SnapshotBudget } from '../patch/snapshot-budget.js';
+import { noteStringGrowth } from '../patch/string-growth.js';
 
 interface Frame {
   readonly live: JsonContainer; // the engine's open container, filled in place: never handed out
@@ -59,6 +60,9 @@ export class SnapshotObserver implements JsonObserver {
   private dirty = false;
   private deepest = -1; // deepest open frame changed since the last snapshot
   private newField = false; // a field appeared for the first time since the last snapshot
+  private stringKey: JsonPathSegment | undefined; // the open string's key in the innermost frame
+  private stringShown = false; // the open string was in the last snapshot
+  private appended = ''; // what the open string gained since the last snapshot
 
   /** True when the value changed since the last {@link SnapshotObserver.publish}. */
   get changed(): boolean {
@@ -89,9 +93,12 @@ export class SnapshotObserver implements JsonObserver {
       const copy = shallowCopy(frame.live);
       copied += frame.size;
       if (i < top) write(copy, (frames[i + 1] as Frame).key, child as JsonValue);
+      else this.noteGrowth(frame, copy);
       frame.published = copy;
       child = copy;
     }
+    this.stringShown = this.stringKey !== undefined;
+    this.appended = '';
     if (top >= 0) this.root = (frames[0] as Frame).published;
     this.budget.spend(copied);
     this.dirty = false;
@@ -112,6 +119,7 @@ export class SnapshotObserver implements JsonObserver {
       parent.size++;
       if (depth - 1 > this.deepest) this.deepest = depth - 1;
       const key = path[path.length - 1] as JsonPathSegment;
+      if (typeof value === 'string') this.openString(key);
       if (typeof key === 'string') {
         const { shape, isNew } = this.shapes.member(parent.shape, key);
         if (isNew) this.newField = true;
@@ -129,14 +137,19 @@ export class SnapshotObserver implements JsonObserver {
   onAppend(_path: JsonPath, text: string): void {
     const depth = this.frames.length;
     this.dirty = true;
-    if (depth === 0) this.root = this.rootText += text;
-    else if (depth - 1 > this.deepest) this.deepest = depth - 1;
+    if (depth === 0) {
+      this.root = this.rootText += text;
+      return;
+    }
+    if (depth - 1 > this.deepest) this.deepest = depth - 1;
+    if (this.stringShown) this.appended += text;
   }
 
   /** @internal */
   onEnd(_path: JsonPath, value: JsonValue): void {
     if (typeof value !== 'object' || value === null) {
       if (this.frames.length === 0) this.root = value; // the engine's flat string in place of the rope
+      else if (typeof value === 'string') this.openString(undefined);
       return;
     }
     const frames = this.frames;
@@ -153,6 +166,20 @@ export class SnapshotObserver implements JsonObserver {
       }
     } else if (kept !== undefined) {
       write((frames[index - 1] as Frame).live, frame.key, kept);
+    }
+  }
+
+  private openString(key: JsonPathSegment | undefined): void {
+    this.stringKey = key;
+    this.stringShown = false;
+    this.appended = '';
+  }
+
+  // The innermost container's open string, shown before, only grew: say by how much, so a consumer
+  // diffing the two snapshots need not compare the whole string (see `appendedSince`).
+  private noteGrowth(frame: Frame, copy: JsonContainer): void {
+    if (this.stringShown && this.appended !== '' && frame.published !== undefined) {
+      noteStringGrowth(copy, frame.published, this.stringKey as JsonPathSegment, this.appended);
     }
   }
 

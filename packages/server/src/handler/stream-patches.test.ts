@@ -3,7 +3,7 @@ import { fakeRunnable } from '@rivulet/core/testing';
 import { Observable } from 'rxjs';
 import { jsonParser, structuredParser } from '@rivulet/parsers';
 import { applyPatch, type PatchOperation } from '@rivulet/parsers/patch';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createHandler } from '../index.js';
 import { pieces, tripPlan } from '../test-support/documents.js';
@@ -63,6 +63,22 @@ describe('snapshot streams as patch events', () => {
     // Resending each snapshot whole instead would cost hundreds of times more.
     const naive = (jsonBytes(large) / chunk) * (jsonBytes(large) / 2);
     expect(naive / b.bytes).toBeGreaterThan(100);
+  });
+
+  it('appends to one huge string without comparing it whole again per snapshot: characters examined stay linear', async () => {
+    const answer = 'All work and no play makes a long answer. '.repeat(3_000); // 126 KB in one string
+    const startsWith = vi.spyOn(String.prototype, 'startsWith');
+    try {
+      const { events } = await streamed({ answer }, 16);
+      let value: unknown;
+      for (const event of events.filter((e) => e.event === 'patch')) value = applyPatch(value, JSON.parse(event.data) as PatchOperation[]);
+      expect(value).toEqual({ answer });
+      // Comparing the string so far with the one before, per snapshot, would examine ~ n² / (2 × 16) characters.
+      const examined = startsWith.mock.calls.reduce((sum, [prefix]) => sum + prefix.length, 0);
+      expect(examined).toBeLessThan(answer.length);
+    } finally {
+      startsWith.mockRestore();
+    }
   });
 
   it('streams a structured parser the same way, the final value validated', async () => {

@@ -1,4 +1,4 @@
-import type { PatchOperation } from '@rivulet/parsers/patch';
+import { appendedSince, type PatchOperation } from '@rivulet/parsers/patch';
 import { pointerSegment } from './pointer-segment.js';
 
 type Plain = Record<string, unknown>;
@@ -9,7 +9,9 @@ type Plain = Record<string, unknown>;
  * Snapshots from Rivulet's parsers share every unchanged subtree with the
  * previous one, so identical references are skipped without a look inside:
  * a diff costs the width of the containers on the changed path, not the size
- * of the document. A string that grew by a suffix becomes one `append`, a new
+ * of the document. A string that grew by a suffix becomes one `append` (read
+ * from what the snapshot layer noted, `appendedSince`, when it did: comparing
+ * one huge growing string whole per snapshot would be quadratic), a new
  * member or element one `add`, so a whole stream of diffs totals about the
  * size of the final document. Values that are not plain objects, arrays or
  * strings (numbers, dates, class instances) are replaced when they differ.
@@ -34,7 +36,7 @@ export function diffSnapshots(previous: unknown, next: unknown, pointer: string,
 function diffArrays(previous: readonly unknown[], next: readonly unknown[], pointer: string, ops: PatchOperation[]): void {
   const shared = Math.min(previous.length, next.length);
   // The inline check keeps the scan over a long array's shared elements to a compare each.
-  for (let i = 0; i < shared; i++) if (previous[i] !== next[i]) diffSnapshots(previous[i], next[i], `${pointer}/${i}`, ops);
+  for (let i = 0; i < shared; i++) if (previous[i] !== next[i]) diffMember(previous, next, i, previous[i], next[i], `${pointer}/${i}`, ops);
   for (let i = shared; i < next.length; i++) ops.push({ op: 'add', path: `${pointer}/${i}`, value: next[i] });
   // From the end, so each index still points at the element meant.
   for (let i = previous.length - 1; i >= shared; i--) ops.push({ op: 'remove', path: `${pointer}/${i}` });
@@ -51,8 +53,15 @@ function diffObjects(previous: Plain, next: Plain, pointer: string, ops: PatchOp
     const path = `${pointer}/${pointerSegment(key)}`;
     const before = own(previous, key);
     if (before === undefined) ops.push({ op: 'add', path, value });
-    else diffSnapshots(before, value, path, ops);
+    else diffMember(previous, next, key, before, value, path, ops);
   }
+}
+
+// A string the snapshot layer says only grew is appended to without comparing it whole again.
+function diffMember(previous: object, next: object, key: string | number, before: unknown, value: unknown, path: string, ops: PatchOperation[]): void {
+  const appended = typeof value === 'string' ? appendedSince(previous, next, key) : undefined;
+  if (appended !== undefined) ops.push({ op: 'append', path, value: appended });
+  else diffSnapshots(before, value, path, ops);
 }
 
 // Not `object[key]`: for a missing `constructor` or `toString` that reads the prototype.
