@@ -1,6 +1,12 @@
 import type { ChatStreamPartV1, FinishReasonV1 } from '@rivulet/provider';
 import type { OllamaChatLine, OllamaWireToolCall } from './ollama-chat-line.js';
 
+/** Receives the parts of a line, in order (the provider's `PushSink`). */
+export interface PartSink {
+  /** One part of the line. */
+  next(part: ChatStreamPartV1): void;
+}
+
 /**
  * Turns the lines of one `/api/chat` stream into the contract's parts.
  * `thinking` is reasoning, `content` text; a tool call arrives whole and
@@ -13,34 +19,30 @@ import type { OllamaChatLine, OllamaWireToolCall } from './ollama-chat-line.js';
 export class OllamaLineMapper {
   #toolCalls = 0;
 
-  /** The parts one line stands for. */
-  map(line: OllamaChatLine): ChatStreamPartV1[] {
-    const parts: ChatStreamPartV1[] = [];
+  /** Hands the parts one line stands for to `sink`, in order (no array per line: most lines are one text delta). */
+  map(line: OllamaChatLine, sink: PartSink): void {
     const message = line.message;
-    if (message?.thinking) parts.push({ type: 'reasoning-delta', text: message.thinking });
-    if (message?.content) parts.push({ type: 'text-delta', text: message.content });
-    for (const call of message?.tool_calls ?? []) this.#pushToolCall(call, parts);
-    if (line.done) this.#pushDone(line, parts);
-    return parts;
+    if (message?.thinking) sink.next({ type: 'reasoning-delta', text: message.thinking });
+    if (message?.content) sink.next({ type: 'text-delta', text: message.content });
+    if (message?.tool_calls) for (const call of message.tool_calls) this.#toolCall(call, sink);
+    if (line.done) this.#done(line, sink);
   }
 
-  #pushToolCall(call: OllamaWireToolCall, parts: ChatStreamPartV1[]): void {
+  #toolCall(call: OllamaWireToolCall, sink: PartSink): void {
     const id = `call_${globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 24)}`;
     this.#toolCalls += 1;
-    parts.push(
-      { type: 'tool-input-start', id, name: call.function.name },
-      { type: 'tool-input-delta', id, delta: JSON.stringify(call.function.arguments ?? {}) },
-      { type: 'tool-input-end', id },
-    );
+    sink.next({ type: 'tool-input-start', id, name: call.function.name });
+    sink.next({ type: 'tool-input-delta', id, delta: JSON.stringify(call.function.arguments ?? {}) });
+    sink.next({ type: 'tool-input-end', id });
   }
 
-  #pushDone(line: OllamaChatLine, parts: ChatStreamPartV1[]): void {
+  #done(line: OllamaChatLine, sink: PartSink): void {
     const inputTokens = line.prompt_eval_count ?? 0;
     const outputTokens = line.eval_count ?? 0;
-    parts.push({ type: 'usage', usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens } });
+    sink.next({ type: 'usage', usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens } });
     const metadata = metadataOf(line);
-    if (Object.keys(metadata).length > 0) parts.push({ type: 'metadata', metadata });
-    parts.push({ type: 'finish', reason: this.#finishReason(line.done_reason), ...(line.done_reason && { rawReason: line.done_reason }) });
+    if (Object.keys(metadata).length > 0) sink.next({ type: 'metadata', metadata });
+    sink.next({ type: 'finish', reason: this.#finishReason(line.done_reason), ...(line.done_reason && { rawReason: line.done_reason }) });
   }
 
   #finishReason(raw: string | undefined): FinishReasonV1 {
