@@ -28,7 +28,7 @@ export type {
   SseEventName,
   StreamMetadata,
 } from './client/wire-types.js';
-export type { WireRunEvent } from './wire/wire-run-event.js';
+export type { WireRunEvent, WireChunkData } from './client/wire-run-event.js';
 
 // resumable streams: where their events are kept (RedisStreamStore in @rivulet/redis)
 export type { StreamStore, StoredStreamEvent, StreamRunInfo, StreamReadOptions } from './resumable/stream-store.js';

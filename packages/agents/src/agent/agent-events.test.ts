@@ -40,7 +40,7 @@ describe('streamEvents of an agent', () => {
     expect(starts.every((e) => e.tags.includes('trip'))).toBe(true);
     const [, firstStep, , oslo] = starts;
     expect(firstStep?.data).toMatchObject({ input: { step: 0 } });
-    expect(oslo?.data).toEqual({ input: { city: 'Oslo' } });
+    expect(oslo?.data).toEqual({ input: { city: 'Oslo' }, aggregate: { kind: 'snapshot' } });
 
     // Every run that started ended, the tool runs with their results, the agent with its result.
     const ends = events.filter((e): e is Extract<RunEvent, { type: 'end' }> => e.type === 'end');

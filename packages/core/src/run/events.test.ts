@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { lambda, type RunContext, type RunEvent } from '@rivulet/core';
+import { lambda, parallel, pick, type RunContext, type RunEvent } from '@rivulet/core';
 import { collect, eventTrace, fakeRunnable } from '@rivulet/core/testing';
 
 describe('streamEvents', () => {
@@ -34,7 +34,7 @@ describe('streamEvents', () => {
     const events = await collect(chain.streamEvents('rivers'));
     const root = events.find((e) => e.type === 'start' && e.name === 'sequence')!;
     expect(root.parentRunId).toBeUndefined();
-    expect(root.data).toEqual({ input: 'rivers' });
+    expect(root.data).toEqual({ input: 'rivers', aggregate: { kind: 'delta' } });
     for (const name of ['prompt', 'model', 'parser']) {
       expect(events.find((e) => e.name === name)!.parentRunId).toBe(root.runId);
     }
@@ -47,6 +47,27 @@ describe('streamEvents', () => {
     const events = await collect(chain.streamEvents('x', { tags: ['t1'], metadata: { user: 'u1' }, runName: 'joke' }));
     expect(events.every((e) => e.tags.includes('t1') && e.metadata['user'] === 'u1')).toBe(true);
     expect(events[0]!.name).toBe('joke');
+  });
+
+  it('says at each start how the step’s chunks aggregate, derived rules resolved against the input’s', async () => {
+    const snapshots = lambda(async function* (text: string) {
+      yield { text: text.slice(0, 1) };
+      yield { text };
+    }, { name: 'snapshots', aggregate: 'snapshot' });
+    const keyedChain = lambda((x: string) => x, { name: 'first' }).pipe(parallel({ plan: snapshots, words: fakeRunnable(['a', 'b'], { name: 'words' }) })).pipe(pick('plan'));
+    const events = await collect(keyedChain.streamEvents('hi'));
+    const aggregates = Object.fromEntries(events.filter((e) => e.type === 'start').map((e) => [e.name, e.data.aggregate]));
+    const planRule = { kind: 'keyed', keys: { plan: { kind: 'snapshot' } } };
+    expect(aggregates).toEqual({
+      sequence: planRule,
+      first: { kind: 'delta' },
+      parallel: { kind: 'keyed', keys: { plan: { kind: 'snapshot' }, words: { kind: 'delta' } } },
+      snapshots: { kind: 'snapshot' },
+      words: { kind: 'delta' },
+      pick: planRule, // derived from its input, the parallel's
+    });
+    // The rule is what the step folds by: its end is the fold of its chunks.
+    expect(events.find((e) => e.type === 'end' && e.name === 'pick')?.data).toEqual({ output: { plan: { text: 'hi' } } });
   });
 
   it('reports errors, then fails the stream', async () => {

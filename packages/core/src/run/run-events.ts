@@ -1,3 +1,5 @@
+import type { AggregationRule } from '../aggregation/aggregation.js';
+
 /** Fields every run event carries. */
 interface RunEventBase {
   /** The run of the step that emitted the event; unique per step execution. */
@@ -10,10 +12,17 @@ interface RunEventBase {
   readonly metadata: Readonly<Record<string, unknown>>;
 }
 
-/** A step began work. `input` is set when the step received its input whole. */
+/**
+ * A step began work. `input` is set when the step received its input whole.
+ * `aggregate` says how the step's chunks fold into its output (deltas join,
+ * snapshots: the last wins, ...), as the plain rule a `stream` response
+ * announces in its `metadata` event, so a consumer of the events (or a server
+ * sending them, which turns snapshot chunks into patches) knows it before
+ * the first chunk.
+ */
 export interface RunStartEvent extends RunEventBase {
   readonly type: 'start';
-  readonly data: { readonly input?: unknown };
+  readonly data: { readonly input?: unknown; readonly aggregate: AggregationRule };
 }
 
 /** A step emitted a chunk. */

@@ -56,11 +56,13 @@ function traced<I, O, C>(
     let started = false;
     let output: Folder<C, O> | undefined;
     // A step fed by a stream starts when its first input chunk arrives (or it
-    // does anything), so its start follows the start of the steps feeding it.
+    // does anything), so its start follows the start of the steps feeding it,
+    // and the aggregation of its input is known by then.
     const start = (): void => {
       if (started) return;
       started = true;
-      emit({ type: 'start', ...base, data: input.whole ? { input: input.whole.value } : {} });
+      const aggregate = aggregation();
+      emit({ type: 'start', ...base, data: input.whole ? { input: input.whole.value, aggregate } : { aggregate } });
     };
     // With its input whole from the start, a step starts when it is subscribed.
     if (input.whole) start();
@@ -77,6 +79,8 @@ function traced<I, O, C>(
     return run(observedInput).subscribe({
       next(chunk) {
         start();
+        // Resolved again, not taken from the start: a remote step learns its rule from the wire
+        // only after it started (its start event says the rule it knew then).
         (output ??= createFolder(aggregation())).add(chunk);
         emit({ type: 'chunk', ...base, data: { chunk } });
         subscriber.next(chunk);

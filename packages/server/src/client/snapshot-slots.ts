@@ -38,17 +38,28 @@ export class SnapshotSlots {
     const keys = parsePointer(first.path);
     const depth = slotDepth(this.rule, keys) ?? 0;
     const prefix = pointerPrefix(first.path, depth);
-    let slot = this.slots.get(prefix);
-    if (slot === undefined) {
-      slot = { segments: keys.slice(0, depth), document: new PatchedDocument(), ops: [] };
-      this.slots.set(prefix, slot);
-    }
+    const slot = this.slotAt(prefix, () => keys.slice(0, depth));
     slot.document.apply(
       depth === 0 ? ops : ops.map((op) => ({ ...op, path: op.path.slice(prefix.length) })),
       data.length,
     );
     for (const op of ops) slot.ops.push(op);
     return slot.document.due ? this.take(slot) : undefined;
+  }
+
+  /**
+   * Applies the operations of the snapshot value at `pointer` (`""` for the
+   * whole chunk; paths inside the value) and returns the value now, due or
+   * not: for `stream_events`, where every chunk event carries its value.
+   * The step on the server spaced its snapshots already, so handing out
+   * each one costs what making it cost there. No operations: the same value
+   * again.
+   */
+  snapshotAt(pointer: string, ops: readonly PatchOperation[]): unknown {
+    const slot = this.slotAt(pointer, () => parsePointer(pointer));
+    slot.document.apply(ops, 0);
+    if (slot.document.changed) slot.last = slot.document.publish();
+    return slot.last;
   }
 
   /** Every held change, as items: the stream paused or ended. */
@@ -62,6 +73,16 @@ export class SnapshotSlots {
   latest(): unknown {
     const root = this.slots.get('');
     return root === undefined ? undefined : root.document.changed ? root.document.publish() : root.last;
+  }
+
+  // The slot whose paths begin with `prefix` on the wire, made on its first patch.
+  private slotAt(prefix: string, segments: () => readonly string[]): Slot {
+    let slot = this.slots.get(prefix);
+    if (slot === undefined) {
+      slot = { segments: segments(), document: new PatchedDocument(), ops: [] };
+      this.slots.set(prefix, slot);
+    }
+    return slot;
   }
 
   private take(slot: Slot): SlotItem {

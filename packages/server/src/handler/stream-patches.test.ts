@@ -1,12 +1,12 @@
 import { lambda } from '@rivulet/core';
 import { fakeRunnable } from '@rivulet/core/testing';
-import { Observable } from 'rxjs';
 import { jsonParser, structuredParser } from '@rivulet/parsers';
 import { applyPatch, type PatchOperation } from '@rivulet/parsers/patch';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createHandler } from '../index.js';
 import { pieces, tripPlan } from '../test-support/documents.js';
+import { perTurn } from '../test-support/per-turn.js';
 import { post } from '../test-support/sse-text.js';
 import { parseSse } from '@rivulet/test-kit';
 
@@ -16,19 +16,6 @@ async function streamed(document: object, chunkSize: number): Promise<{ bytes: n
   const response = await createHandler(chain)(post('http://localhost/stream', { input: null }));
   const body = new Uint8Array(await response.arrayBuffer());
   return { bytes: body.byteLength, events: parseSse(new TextDecoder().decode(body)) };
-}
-
-function perTurn<T>(items: readonly T[]): Observable<T> {
-  return new Observable<T>((subscriber) => {
-    let next = 0;
-    const step = (): void => {
-      if (subscriber.closed) return;
-      if (next === items.length) return subscriber.complete();
-      subscriber.next(items[next++] as T);
-      setImmediate(step);
-    };
-    setImmediate(step);
-  });
 }
 
 describe('snapshot streams as patch events', () => {

@@ -2,8 +2,7 @@ import type { AggregationRule, RunOptions, Runnable } from '@rivulet/core';
 import { concat, map, of, type Observable } from 'rxjs';
 import { formatSseEvent, type SseEvent } from '../sse/sse-event.js';
 import { sseResponse } from '../sse/sse-response.js';
-import { eventToWire } from '../wire/event-to-wire.js';
-import { LabelBook } from '../wire/run-labels.js';
+import { EventEncoder } from '../wire/event-encoder.js';
 import { WireEncoder } from '../wire/wire-encoder.js';
 import { startResumableRun } from '../resumable/start-resumable-run.js';
 import { storedRunResponse } from '../resumable/stored-run-response.js';
@@ -35,17 +34,19 @@ export function streamRoute<I, O, C>(runnable: Runnable<I, O, C>, settings: Hand
 /**
  * `POST {base}/stream_events`: the same framing, one `data` event per run
  * event of every nested step, each step's name, tags and metadata sent on
- * its first event only (see `eventToWire`): the request's metadata is not
- * copied into every event. Not resumable: the run ends with its connection.
+ * its first event only, and the chunks of snapshot steps as patches from
+ * the step's previous chunk (see `EventEncoder`): neither the request's
+ * metadata nor a growing document is copied into every event. Not
+ * resumable: the run ends with its connection.
  */
 export function streamEventsRoute<I, O, C>(runnable: Runnable<I, O, C>, settings: HandlerSettings<I>): Route {
   return sseRoute(
     settings,
     () => ({ kind: 'items' }),
     (input, options) => {
-      // Events never coalesce (items), so each one is written in the order it is compacted here.
-      const book = new LabelBook();
-      return runnable.streamEvents(input, options).pipe(map((event) => eventToWire(event, book, settings.debug)));
+      // Events never coalesce (items), so each one is written in the order it is encoded here.
+      const encoder = new EventEncoder(settings.debug);
+      return runnable.streamEvents(input, options).pipe(map((event) => encoder.encode(event)));
     },
   );
 }

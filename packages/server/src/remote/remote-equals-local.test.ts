@@ -1,4 +1,4 @@
-import { assign, branch, defineAggregation, lambda, parallel, passthrough, pick, type AIMessageChunk, type Runnable } from '@rivulet/core';
+import { assign, branch, defineAggregation, lambda, parallel, passthrough, pick, sequence, type AIMessageChunk, type Runnable, type RunEvent } from '@rivulet/core';
 import { collect, fakeRunnable } from '@rivulet/core/testing';
 import { FakeChatModel } from '@rivulet/models/testing';
 import { elementsParser, jsonParser, listParser, structuredParser, textParser } from '@rivulet/parsers';
@@ -84,5 +84,69 @@ describe('remote.invoke(x) deep-equals the served runnable’s invoke(x)', () =>
     const remote = await remoteOf(served);
     const shape = (events: { type: string; name: string }[]) => events.map((e) => `${e.type}:${e.name}`);
     expect(shape(await collect(remote.streamRemoteEvents('x' as never)))).toEqual(shape(await collect(served.streamEvents('x'))));
+  });
+});
+
+/** Events with run ids replaced by their order of appearance, as JSON (what the wire can carry), so two runs compare. */
+function comparable(events: readonly RunEvent[]): unknown[] {
+  const ids = new Map<string, number>();
+  const id = (runId: string): number => ids.get(runId) ?? (ids.set(runId, ids.size), ids.size - 1);
+  return JSON.parse(JSON.stringify(events.map((e) => ({ ...e, runId: id(e.runId), ...(e.parentRunId !== undefined && { parentRunId: id(e.parentRunId) }) })))) as unknown[];
+}
+
+// Snapshot steps alone, keyed around other steps, nested in sequences, behind a remote step: every chunk event must come back whole.
+const eventCases: [string, () => Runnable<never, unknown, unknown>, unknown][] = [
+  ['a snapshot step', () => text(...pieces(planText, 5)).pipe(jsonParser()), 'x'],
+  ['structuredParser', () => text(...pieces(planText, 3)).pipe(structuredParser(Plan)), 'x'],
+  ['structured output with includeRaw', () => model().withStructuredOutput(Plan, { includeRaw: true }), 'x'],
+  ['a keyed step around a snapshot one', () => parallel({ plan: text(...pieces(planText, 6)).pipe(jsonParser()), text: text('Hel', 'lo') }), 'x'],
+  [
+    'nested keyed steps, keys that need escaping',
+    () => parallel({ outer: parallel({ 'a/b~c': text(...pieces(planText, 8)).pipe(jsonParser()), t: text('a', 'b') }), items: text('x, y').pipe(listParser()) }),
+    'x',
+  ],
+  [
+    'nested sequences',
+    () => sequence(lambda((s: string) => s), sequence(text(...pieces(planText, 4)), jsonParser(), passthrough()), lambda((plan: unknown) => plan)),
+    'x',
+  ],
+  ['assign around a snapshot step', () => assign({ plan: text(...pieces(planText, 7)).pipe(jsonParser()) }), { topic: 'x' }],
+];
+
+describe('remote.streamRemoteEvents(x) deep-equals the served runnable’s streamEvents(x), event by event', () => {
+  it.each(eventCases)('%s', async (_, make, input) => {
+    const local = await collect(make().streamEvents(input as never));
+    const remote = await remoteOf(make());
+    const events = await collect(remote.streamRemoteEvents(input as never));
+    expect(local.filter((e) => e.type === 'chunk').length).toBeGreaterThan(5);
+    expect(comparable(events)).toEqual(comparable(local));
+  });
+
+  it('keeps the identity of unchanged subtrees between the snapshots of a run', async () => {
+    const remote = await remoteOf(text(...pieces(planText, 5)).pipe(jsonParser()));
+    const events = await collect(remote.streamRemoteEvents('x' as never));
+    type Partial = { days?: { title?: string }[] };
+    const parser = events.find((e) => e.type === 'start' && e.name !== 'sequence' && e.data.aggregate.kind === 'snapshot')!;
+    const snapshots = events.flatMap((e) => (e.type === 'chunk' && e.runId === parser.runId ? [e.data.chunk as Partial] : []));
+    const last = snapshots.at(-1)!;
+    expect(last).toEqual(plan);
+    // The first day was done long before the end: every later snapshot holds that very object.
+    const done = snapshots.findIndex((s) => s.days?.[1] !== undefined);
+    expect(done).toBeGreaterThan(0);
+    for (const snapshot of snapshots.slice(done)) expect(snapshot.days![0]).toBe(last.days![0]);
+  });
+
+  it('rebuilds the chunks of a remote step nested in the served chain, whatever rule it knew at its start', async () => {
+    const inner = await remoteOf(parallel({ plan: text(...pieces(planText, 6)).pipe(jsonParser()), text: text('Hel', 'lo') }));
+    const make = () => new RemoteRunnable<never>({ url: inner.url, name: 'inner' }).pipe(lambda((value: unknown) => value));
+    const local = make();
+    const outer = await remoteOf(make());
+    // The first run of each inner remote starts before its server announced the keyed rule (its start says `delta`); the second knows it.
+    for (let run = 0; run < 2; run++) {
+      const events = await collect(local.streamEvents('x' as never));
+      expect(comparable(await collect(outer.streamRemoteEvents('x' as never)))).toEqual(comparable(events));
+      // Its own end event folds by the rule its server announced, not the one it knew at its start.
+      expect(events.find((e) => e.type === 'end' && e.name === 'inner')?.data).toEqual({ output: { plan, text: 'Hello' } });
+    }
   });
 });

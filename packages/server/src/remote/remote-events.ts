@@ -1,14 +1,13 @@
 import { AbortError, RunStream, type RunEvent, type RunOptions } from '@rivulet/core';
 import type { ClientOptions } from '../client/client-options.js';
 import { openRunStream } from '../client/open-run-stream.js';
-import { eventFromWire } from '../wire/event-from-wire.js';
-import { LabelBook } from '../wire/run-labels.js';
-import type { WireRunEvent } from '../wire/wire-run-event.js';
 import { reviveEvent } from './revive-event.js';
 import { toRemoteError } from './to-remote-error.js';
 
 /**
- * The run events of a remote run, from the server's `stream_events` route.
+ * The run events of a remote run, from the server's `stream_events` route,
+ * as the served runnable's `streamEvents` gives them (snapshot chunks rebuilt
+ * from their patches, errors revived as typed errors).
  * `options.signal` aborts it (ending it with `AbortError`); its `tags`,
  * `metadata` and `runName` are sent for the server's run.
  */
@@ -21,9 +20,8 @@ export function remoteEvents(url: string, input: unknown, options: RunOptions, c
     else outer?.addEventListener('abort', abort, { once: true });
     const runOptions = { tags: options.tags, metadata: options.metadata, runName: options.runName };
     const pump = async (): Promise<void> => {
-      const labels = new LabelBook();
-      for await (const item of openRunStream<WireRunEvent>(url, input, { ...client, signal: controller.signal, runOptions }, 'stream_events')) {
-        if (item.type !== 'metadata') subscriber.next(reviveEvent(eventFromWire(item.value, labels)));
+      for await (const item of openRunStream(url, input, { ...client, signal: controller.signal, runOptions }, 'stream_events')) {
+        if (item.type === 'chunk') subscriber.next(reviveEvent(item.value));
       }
     };
     pump().then(

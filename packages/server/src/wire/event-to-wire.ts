@@ -1,7 +1,7 @@
 import type { RunEvent } from '@rivulet/core';
 import { errorToJSON } from './error-to-json.js';
-import type { LabelBook, RunLabels } from './run-labels.js';
-import type { WireRunEvent } from './wire-run-event.js';
+import type { LabelBook, RunLabels } from '../client/run-labels.js';
+import type { WireRunEvent } from '../client/wire-run-event.js';
 
 /**
  * `event` as `stream_events` sends it: its labels left out where `book` says

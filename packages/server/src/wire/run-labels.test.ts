@@ -2,10 +2,10 @@ import type { RunEvent } from '@rivulet/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errorToJSON } from './error-to-json.js';
-import { eventFromWire } from './event-from-wire.js';
+import { eventFromWire } from '../client/event-from-wire.js';
+import { LabelBook, type RunLabels } from '../client/run-labels.js';
+import type { WireRunEvent } from '../client/wire-run-event.js';
 import { eventToWire } from './event-to-wire.js';
-import { LabelBook, type RunLabels } from './run-labels.js';
-import type { WireRunEvent } from './wire-run-event.js';
 
 /** How a generated event's labels relate to those of its run or parent: the same objects, equal copies, or new ones. */
 type LabelMode = 'same' | 'copy' | 'changed';
@@ -53,7 +53,7 @@ function eventsOf(script: Step[]): RunEvent[] {
       const parentRunId = step.orphan ? (run === undefined ? undefined : 'unknown') : run?.runId;
       const own = variant(run?.labels ?? step.labels, step);
       open.push({ runId, labels: own });
-      events.push({ type: 'start', runId, ...(parentRunId !== undefined && { parentRunId }), ...own, data: { input: step.pick } });
+      events.push({ type: 'start', runId, ...(parentRunId !== undefined && { parentRunId }), ...own, data: { input: step.pick, aggregate: { kind: 'delta' } } });
       continue;
     }
     const own = variant(run.labels, step);
@@ -97,12 +97,12 @@ describe('run labels on the stream_events wire', () => {
     const child = { name: 'model', tags: root.tags, metadata };
     const tagged = { name: 'parser', tags: ['web', 'inner'], metadata };
     const events: RunEvent[] = [
-      { type: 'start', runId: 'r', ...root, data: { input: 1 } },
-      { type: 'start', runId: 'c', parentRunId: 'r', ...child, data: { input: 1 } },
+      { type: 'start', runId: 'r', ...root, data: { input: 1, aggregate: { kind: 'delta' } } },
+      { type: 'start', runId: 'c', parentRunId: 'r', ...child, data: { input: 1, aggregate: { kind: 'delta' } } },
       { type: 'chunk', runId: 'c', ...child, data: { chunk: 'a' } },
       { type: 'chunk', runId: 'r', ...root, data: { chunk: 'a' } },
       { type: 'end', runId: 'c', ...child, data: { output: 'a' } },
-      { type: 'start', runId: 't', parentRunId: 'r', ...tagged, data: { input: 'a' } },
+      { type: 'start', runId: 't', parentRunId: 'r', ...tagged, data: { input: 'a', aggregate: { kind: 'delta' } } },
       { type: 'end', runId: 't', ...tagged, data: { output: 'a' } },
       { type: 'end', runId: 'r', ...root, data: { output: 'a' } },
     ];
