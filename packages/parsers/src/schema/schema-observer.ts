@@ -96,8 +96,7 @@ export class SchemaObserver implements JsonObserver {
     const nodes = this.frames.pop() as SchemaNodes;
     this.elements.pop();
     if (nodes === 'any' || Array.isArray(value)) return;
-    const complete = (n: SchemaNode): boolean => n.kind !== 'object' || requiredKeys(n).every((key) => Object.hasOwn(value, key));
-    if (nodes.some(complete)) return;
+    if (someComplete(nodes, value)) return;
     const closest = closestObjectNode(nodes, value);
     if (closest === undefined) this.fail('missing required keys', path, nodes, value);
     this.fail(describeMissingKeys(closest, value), path, [closest], value);
@@ -128,4 +127,15 @@ export class SchemaObserver implements JsonObserver {
 function acceptsScalar(nodes: readonly SchemaNode[], value: JsonValue): boolean {
   for (const node of nodes) if (node.kind === 'null' || ('plain' in node && node.plain) || accepts(node.schema, value)) return true;
   return false;
+}
+
+// Some alternative is satisfied by a completed object: not an object schema, or one whose required keys it holds.
+function someComplete(nodes: readonly SchemaNode[], value: Record<string, JsonValue>): boolean {
+  for (const node of nodes) if (node.kind !== 'object' || holdsRequiredKeys(node, value)) return true;
+  return false;
+}
+
+function holdsRequiredKeys(node: SchemaNode & { kind: 'object' }, value: Record<string, JsonValue>): boolean {
+  for (const key of requiredKeys(node)) if (!Object.hasOwn(value, key)) return false;
+  return true;
 }

@@ -74,8 +74,13 @@ function unthrottledCount(chunks: readonly string[]): number {
 
 // Small documents of any shape, and wide arrays of mostly short elements, whose snapshots the budget spaces out.
 const wideArray = fc.array(fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 9 }) }, { weight: 1, arbitrary: jsonValue }), { minLength: 40, maxLength: 200, size: 'max' });
+// Strings long enough that the snapshot layer notes their growth (see appendedSince).
+const longStrings = fc.dictionary(fc.string({ maxLength: 3 }), fc.oneof(fc.string({ minLength: 300, maxLength: 900 }), fc.array(fc.string({ minLength: 300, maxLength: 900 }), { maxLength: 2 })), {
+  minKeys: 1,
+  maxKeys: 3,
+});
 const documentValue = fc
-  .oneof(jsonValue, wideArray, fc.dictionary(fc.string({ maxLength: 3 }), wideArray, { minKeys: 1, maxKeys: 3 }))
+  .oneof(jsonValue, wideArray, longStrings, fc.dictionary(fc.string({ maxLength: 3 }), wideArray, { minKeys: 1, maxKeys: 3 }))
   .map((v) => JSON.parse(JSON.stringify(v)) as unknown); // plain objects, as JSON.parse returns them
 const document = documentValue.chain((value) => fc.tuple(fc.constant(value), jsonText(value), chunkSizes));
 

@@ -6,6 +6,9 @@ import { FieldShapes, type FieldShape } from '../patch/field-shapes.js';
 import { SnapshotBudget } from '../patch/snapshot-budget.js';
 import { noteStringGrowth } from '../patch/string-growth.js';
 
+// Open strings longer than this have their growth noted; a consumer compares a shorter one (at most this many characters).
+const NOTED_FROM = 256;
+
 interface Frame {
   readonly live: JsonContainer; // the engine's open container, filled in place: never handed out
   published: JsonContainer | undefined; // its copy in the last snapshot
@@ -63,6 +66,7 @@ export class SnapshotObserver implements JsonObserver {
   private stringKey: JsonPathSegment | undefined; // the open string's key in the innermost frame
   private stringShown = false; // the open string was in the last snapshot
   private appended = ''; // what the open string gained since the last snapshot
+  private stringLength = 0; // the open string's length
 
   /** True when the value changed since the last {@link SnapshotObserver.publish}. */
   get changed(): boolean {
@@ -142,6 +146,7 @@ export class SnapshotObserver implements JsonObserver {
       return;
     }
     if (depth - 1 > this.deepest) this.deepest = depth - 1;
+    this.stringLength += text.length;
     if (this.stringShown) this.appended += text;
   }
 
@@ -173,12 +178,14 @@ export class SnapshotObserver implements JsonObserver {
     this.stringKey = key;
     this.stringShown = false;
     this.appended = '';
+    this.stringLength = 0;
   }
 
   // The innermost container's open string, shown before, only grew: say by how much, so a consumer
-  // diffing the two snapshots need not compare the whole string (see `appendedSince`).
+  // diffing the two snapshots need not compare the whole string (see `appendedSince`). Only for a long
+  // one: a note costs a WeakMap entry per snapshot, more than comparing a short string.
   private noteGrowth(frame: Frame, copy: JsonContainer): void {
-    if (this.stringShown && this.appended !== '' && frame.published !== undefined) {
+    if (this.stringShown && this.stringLength > NOTED_FROM && this.appended !== '' && frame.published !== undefined) {
       noteStringGrowth(copy, frame.published, this.stringKey as JsonPathSegment, this.appended);
     }
   }

@@ -60,9 +60,10 @@ describe('snapshot streams as patch events', () => {
       let value: unknown;
       for (const event of events.filter((e) => e.event === 'patch')) value = applyPatch(value, JSON.parse(event.data) as PatchOperation[]);
       expect(value).toEqual({ answer });
-      // Comparing the string so far with the one before, per snapshot, would examine ~ n² / (2 × 16) characters.
+      // Comparing the string so far with the one before, per snapshot, would examine ~ n² / (2 × 16) characters. Here:
+      // while it is short (its growth is not noted under 256 characters), and once whole when it completes.
       const examined = startsWith.mock.calls.reduce((sum, [prefix]) => sum + prefix.length, 0);
-      expect(examined).toBeLessThan(answer.length);
+      expect(examined).toBeLessThan(2 * answer.length);
     } finally {
       startsWith.mockRestore();
     }
