@@ -61,9 +61,10 @@ export class AIMessageChunk<M extends ResponseMetadata = ResponseMetadata, TC ex
   }
 
   constructor(fields: string | AIMessageChunkFields<NoInfer<M>> = '') {
-    const { toolCallChunks, ...rest } = typeof fields === 'string' ? { content: fields } : fields;
-    super({ ...rest, content: rest.content ?? '' });
-    this.toolCallChunks = freezeToolCallChunks(toolCallChunks ?? []);
+    // No copy of the fields: a streamed reply makes one chunk per few characters.
+    const f: AIMessageChunkFields<NoInfer<M>> = typeof fields === 'string' ? { content: fields } : fields;
+    super(f);
+    this.toolCallChunks = freezeToolCallChunks(f.toolCallChunks ?? []);
     if (new.target === AIMessageChunk) Object.freeze(this);
   }
 

@@ -40,6 +40,13 @@ export function observableToAsyncIterator<T>(
     if (subscription || finished) return;
     subscription = source.subscribe({
       next: (value) => {
+        // A consumer that keeps pace is handed the value: no queue between them.
+        const pending = waiting;
+        if (pending !== undefined && queue.size === 0) {
+          waiting = undefined;
+          pending.resolve({ value, done: false });
+          return;
+        }
         queue.push(value);
         settleWaiting();
       },
