@@ -17,14 +17,16 @@ export interface FieldShape {
  */
 export class FieldShapes {
   readonly root: FieldShape = { fields: new Map(), element: undefined };
+  // Every field past the cap: nothing is new any more, so one shape stands for them all (no Map per member).
+  private readonly untracked: FieldShape = { fields: new Map(), element: undefined };
   private count = 0;
 
   /** The shape of member `key` of an object of shape `parent`, and whether it is new. */
   member(parent: FieldShape, key: string): { readonly shape: FieldShape; readonly isNew: boolean } {
     const known = parent.fields.get(key);
     if (known !== undefined) return { shape: known, isNew: false };
+    if (this.count >= MAX_TRACKED_FIELDS) return { shape: this.untracked, isNew: false };
     const shape: FieldShape = { fields: new Map(), element: undefined };
-    if (this.count >= MAX_TRACKED_FIELDS) return { shape, isNew: false };
     this.count++;
     parent.fields.set(key, shape);
     return { shape, isNew: true };

@@ -69,7 +69,7 @@ export class SchemaObserver implements JsonObserver {
     }
     this.current = fitting;
     this.prefixes = undefined;
-    if (typeof value === 'string' && fitting !== 'any' && fitting.every((n) => n.kind === 'values')) {
+    if (typeof value === 'string' && fitting !== 'any' && onlyValues(fitting)) {
       this.prefixes = fitting.flatMap((n) => (n.kind === 'values' ? n.values.filter((v): v is string => typeof v === 'string') : []));
       this.text = '';
     }
@@ -121,6 +121,12 @@ export class SchemaObserver implements JsonObserver {
     const what = reason ?? `invalid ${jsonTypeOf(value as JsonValue)}${issues.length > 0 ? ` (${issues.map((i) => i.message).join('; ')})` : ''}`;
     throw new ParseFailure(`Output cannot match the schema at ${where}: ${what}`, undefined, issues);
   }
+}
+
+// True when only enum or literal values fit (a loop: this runs for every string of the document).
+function onlyValues(nodes: readonly SchemaNode[]): boolean {
+  for (const node of nodes) if (node.kind !== 'values') return false;
+  return nodes.length > 0;
 }
 
 // A completed scalar satisfies one of the alternatives its JSON type fitted: one whose type is all it checks, or whose schema accepts it.

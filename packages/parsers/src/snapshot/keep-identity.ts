@@ -31,17 +31,19 @@ function keepArray(previous: readonly unknown[], next: readonly unknown[]): read
   return merged ?? previous;
 }
 
+// Allocates only when something differs, like `keepArray`; each member is compared once.
 function keepObject(previous: Plain, next: Plain): Plain {
   const keys = Object.keys(next);
-  let same = keys.length === Object.keys(previous).length;
-  const kept: unknown[] = new Array<unknown>(keys.length);
+  let kept: unknown[] | undefined = keys.length === Object.keys(previous).length ? undefined : [];
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
-    const before = Object.hasOwn(previous, key) ? previous[key] : undefined;
-    kept[i] = keepIdentity(before, next[key]);
-    if (kept[i] !== before || !Object.hasOwn(previous, key)) same = false;
+    const had = Object.hasOwn(previous, key);
+    const before = had ? previous[key] : undefined;
+    const value = keepIdentity(before, next[key]);
+    if (kept === undefined && (!had || value !== before)) kept = keys.slice(0, i).map((k) => previous[k]);
+    if (kept !== undefined) kept[i] = value;
   }
-  if (same) return previous;
+  if (kept === undefined) return previous;
   const merged: Plain = {};
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
