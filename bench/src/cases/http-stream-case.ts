@@ -44,8 +44,9 @@ export function httpStreamCase(options: HttpStreamCaseOptions): BenchCase {
       try {
         const timings = await measureRounds(
           { rivulet: checked(subject.rivulet), raw: checked(subject.raw) },
-          // Cheap, and noisier than the rest (two event loops' worth of scheduling): more samples.
-          { ...settings, repetitions: Math.max(settings.repetitions, 15) },
+          // Cheap, and noisier than the rest (two event loops' worth of scheduling, and the garbage of
+          // both in one heap): more samples, over at least 6 s, so a burst of load skews a few of them.
+          { ...settings, repetitions: Math.max(settings.repetitions, 15), minDurationMs: settings.quick ? 1_000 : 6_000 },
         );
         return {
           id: options.id,
