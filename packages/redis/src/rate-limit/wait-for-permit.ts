@@ -1,4 +1,4 @@
-import { AbortError } from '@rivulet/core';
+import { AbortError, delay } from '@rivulet/core';
 import type { RateCost } from '@rivulet/models';
 import type { Budget } from './shared-budget.js';
 
@@ -18,24 +18,9 @@ export async function waitForPermit(budget: Budget, cost: RateCost, signal?: Abo
       throw aborted(signal);
     }
     if (reservation.waitMs <= 0) return;
-    if (!(await sleep(Math.ceil(reservation.waitMs), signal))) continue;
+    if (!(await delay(Math.ceil(reservation.waitMs), { signal }))) continue;
     reservation = await budget.confirm(cost, reservation);
   }
-}
-
-/** Resolves true after `ms`, or false as soon as `signal` aborts (the timer cleared). */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-  return new Promise((resolve) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function aborted(signal: AbortSignal): AbortError {

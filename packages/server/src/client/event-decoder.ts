@@ -1,5 +1,5 @@
 import type { RunEvent } from '@rivulet/core';
-import { parsePointer } from '@rivulet/parsers/patch';
+import { parsePointer, setOwn } from '@rivulet/parsers/patch';
 import { eventFromWire } from './event-from-wire.js';
 import { LabelBook } from './run-labels.js';
 import { SnapshotSlots } from './snapshot-slots.js';
@@ -66,10 +66,6 @@ function placeAt(root: unknown, keys: readonly string[], value: unknown): unknow
   }
   setOwn(at, last, value);
   return top;
-}
-
-function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,8 @@
-/** Resolves after `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
+/**
+ * Resolves after `ms`, or rejects with the signal's reason as soon as `signal`
+ * aborts. Not core's `delay`: the browser client stays dependency-free and
+ * loads no code of `@rivulet/core` (it imports only its types).
+ */
 export function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason as Error);

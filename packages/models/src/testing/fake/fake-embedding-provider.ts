@@ -1,3 +1,4 @@
+import { delay } from '@rivulet/core';
 import type { EmbeddingModelProviderV1, EmbeddingRequestV1, EmbeddingResultV1 } from '@rivulet/provider';
 import { hashEmbedding } from './hash-embedding.js';
 
@@ -59,7 +60,7 @@ export class FakeEmbeddingProvider implements EmbeddingModelProviderV1 {
     const call = this.requests.push(request) - 1;
     this.#maxInFlight = Math.max(this.#maxInFlight, ++this.#inFlight);
     try {
-      await wait(this.#options.delayMs ?? 0, request.signal);
+      if (!(await delay(this.#options.delayMs ?? 0, { signal: request.signal }))) throw request.signal.reason as Error;
       const error = this.#options.errors?.[call];
       if (error !== undefined) throw error;
       const embeddings = request.values.map((text) => hashEmbedding(text, this.dimensions));
@@ -70,21 +71,4 @@ export class FakeEmbeddingProvider implements EmbeddingModelProviderV1 {
       this.#inFlight--;
     }
   }
-}
-
-/** Waits `ms`, or rejects with the signal's reason once it aborts. */
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
