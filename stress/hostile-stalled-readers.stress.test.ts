@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler } from '@rivulet/server';
+import { collect } from '@rivulet/core/testing';
 import { heapAfterGc, type ProcessWatch, waitFor, watchProcess } from '@rivulet/test-kit';
 import { startStack, type Stack } from './e2e-stack.js';
 import { inputFor, type Plan } from './run-script.js';
@@ -22,6 +23,20 @@ function stalledClient(url: URL, route: string, id: number): Socket {
 }
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
+
+/** How many `chunk` events each step sent in a `stream_events` body, by the step's name. */
+function chunksByStep(body: string): Map<string, number> {
+  const names = new Map<string, string>();
+  const counts = new Map<string, number>();
+  for (const line of body.split('\n')) {
+    if (!line.startsWith('data: {"type"')) continue;
+    const event = JSON.parse(line.slice('data: '.length)) as { type: string; runId: string; name?: string };
+    if (event.type === 'start') names.set(event.runId, event.name ?? '');
+    const name = names.get(event.runId) ?? '';
+    if (event.type === 'chunk') counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
 
 describe('hostile clients: readers that stall', () => {
   let patient: Stack;
@@ -55,10 +70,12 @@ describe('hostile clients: readers that stall', () => {
     const request = (id: number): Request =>
       new Request(`http://localhost/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: inputFor(id) }) });
     const finished = (from: number) => () => patient.mock.requests.slice(from).filter((r) => r.outcome === 'finished').length === clients;
-    // A client that reads: what the stall saves sending, and how many events a run has.
+    // A client that reads: what the stall saves sending, and how many events a run has (on `stream_events`, what
+    // `streamEvents` gives in process: a client far behind the run gets fewer, its chunks merged).
     const sent = Buffer.from(await (await handler(request(1))).arrayBuffer());
     let events = 0;
     for (let at = sent.indexOf('event: '); at >= 0; at = sent.indexOf('event: ', at + 1)) events++;
+    if (route === 'stream_events') events = (await collect(patient.chain.streamEvents(inputFor(3)))).length;
     // The output as the parser built it (appended strings and all): what any run holds at its end.
     const baseline = await heapAfterGc();
     const value = await patient.chain.invoke(inputFor(2));
@@ -67,6 +84,10 @@ describe('hostile clients: readers that stall', () => {
     let stalled: Response[] = await Promise.all(Array.from({ length: clients }, (_, i) => handler(request(10 + i))));
     expect(await waitFor(finished(before), 60_000)).toBe(true);
     const held = ((await heapAfterGc()) - baseline - valueBytes) / clients;
+    // On `stream_events`, one stalled client reads at last: what waited for it, a run's consecutive chunks merged.
+    const late = route === 'stream_events' ? Buffer.from(await (stalled.shift() as Response).arrayBuffer()) : undefined;
+    const lateEvents = late === undefined ? 0 : late.toString().split('\nevent: ').length - 1;
+    const lateChunks = late === undefined ? new Map<string, number>() : chunksByStep(late.toString());
     await Promise.all(stalled.map((response) => response.body?.cancel()));
     stalled = [];
     const left = (await heapAfterGc()) - baseline - valueBytes;
@@ -74,12 +95,23 @@ describe('hostile clients: readers that stall', () => {
     console.log(
       `[stress:hostile-stalled-${route}] a ${mib(planBytes)} plan (${mib(valueBytes)} as a value) is ${mib(sent.byteLength)} in ${events} events ` +
         `to a client that reads; ${clients} stalled clients: ${mib(held)} held per client (${(held / valueBytes).toFixed(1)}× the value, ` +
-        `${(held / events).toFixed(0)} B per event) until they left, ${mib(left)} left after`,
+        `${(held / events).toFixed(0)} B per event) until they left, ${mib(left)} left after` +
+        (late === undefined ? '' : `; one that read at last got ${mib(late.byteLength)} in ${lateEvents} events (chunks by step: ${[...lateChunks].map(([name, n]) => `${name} ${n}`).join(', ')})`),
     );
-    // `stream`: the latest snapshot waits, coalesced. `stream_events`: events stay apart, unserialized, sharing their
-    // chunks (about 0.8 KB each, what a model chunk, its labels and a patch weigh): bounded per event, not per run.
+    // `stream`: the latest snapshot waits, coalesced. `stream_events`: a run's consecutive chunks merge (the model's,
+    // between two snapshots of the parser), and an event waits as the bytes it will be sent once nothing can merge
+    // into it; the parser's and the sequence's patches alternate with the model's chunks and stay apart. So a stalled
+    // client holds about what it is sent at last (not a copy of the value per event), at most 2 KB per event of the run.
     if (route === 'stream') expect(held).toBeLessThan(2 * valueBytes);
-    else expect(held).toBeLessThan(2048 * events);
+    else {
+      expect(held).toBeLessThan(2 * (late as Buffer).byteLength);
+      expect(held).toBeLessThan(2048 * events);
+      // Past the first 1,024 events (and the 16 KB the body took), the model's chunks between two of the parser's merge into one.
+      const model = lateChunks.get('openai:mock-model') ?? 0;
+      const parser = lateChunks.get('structuredParser') ?? 0;
+      expect(parser).toBeGreaterThan(10);
+      expect(model).toBeLessThan(parser + 1 + 1_024 + 200);
+    }
     expect(left).toBeLessThan(2 * 2 ** 20); // nothing per client: JIT code and the mock's request records
 
     expect(watch.failures).toEqual([]);

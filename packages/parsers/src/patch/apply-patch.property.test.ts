@@ -4,6 +4,7 @@ import { jsonValue } from '../test-support/json-arbitraries.js';
 import { expectSameJson } from '../test-support/same-json.js';
 import { applyPatch, type PatchOperation } from './apply-patch.js';
 import { escapePointerSegment } from './json-pointer.js';
+import { locations, pick } from '../test-support/json-locations.js';
 
 // The random choices behind one operation; `opFor` turns them into a valid operation for a document.
 interface Seed {
@@ -24,24 +25,6 @@ const seed: fc.Arbitrary<Seed> = fc.record({
 
 // Mostly containers: a scalar document leaves little to patch but its root.
 const documents = fc.oneof(jsonValue, fc.array(jsonValue, { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 3 }), jsonValue, { maxKeys: 4 }));
-
-interface Location {
-  readonly pointer: string;
-  readonly value: unknown;
-}
-
-// Every location in `doc`, the root first.
-function locations(doc: unknown, pointer = '', out: Location[] = []): Location[] {
-  out.push({ pointer, value: doc });
-  if (typeof doc === 'object' && doc !== null) {
-    for (const [key, child] of Object.entries(doc)) locations(child, `${pointer}/${escapePointerSegment(key)}`, out);
-  }
-  return out;
-}
-
-function pick<T>(items: readonly T[], n: number): T | undefined {
-  return items[n % Math.max(items.length, 1)];
-}
 
 // A pointer `add` accepts in `doc`: the root, a member of an object (new or existing) or a place in an array.
 function addTarget(doc: unknown, s: Seed): string {

@@ -3,6 +3,13 @@ import { parsePointer } from './json-pointer.js';
 
 type Container = Record<string, unknown> | unknown[];
 
+/** Where a `replace` wrote: the container (none for the root), the key in it, and the value it replaced. */
+export interface Replaced {
+  readonly container: Container | undefined;
+  readonly key: string | number;
+  readonly old: unknown;
+}
+
 /**
  * The document of one `applyPatch` call, copied on write, so the caller's
  * document is never mutated and an unchanged subtree keeps its identity.
@@ -18,6 +25,10 @@ export class PatchDraft {
   // The parent of the last `add` and its pointer: a stream adds siblings one after another
   // (`/items/7`, `/items/8`), and each would otherwise walk and re-parse the whole path.
   private sibling: { readonly pointer: string; readonly container: Container } | undefined;
+  // The last `replace`, kept unboxed (no object per operation) until someone asks.
+  private replacedIn: Container | undefined;
+  private replacedKey: string | number = '';
+  private replacedValue: unknown;
 
   /** Starts from `root`, which is shared, never mutated; `onCopy` hears the width of every container copied. */
   constructor(
@@ -75,16 +86,27 @@ export class PatchDraft {
     const keys = segments(pointer);
     const last = keys.pop();
     if (last === undefined) {
-      this.root = update(this.root);
+      const old = this.root;
+      this.root = update(old);
+      this.replacedIn = undefined;
+      this.replacedValue = old;
       return;
     }
     const parent = this.parent(keys, pointer);
-    if (Array.isArray(parent)) {
-      const i = index(parent, last, false, pointer);
-      parent[i] = update(parent[i]);
-    } else {
-      set(parent, last, update(member(parent, last, pointer)));
-    }
+    const key = Array.isArray(parent) ? index(parent, last, false, pointer) : last;
+    const old = Array.isArray(parent) ? parent[key as number] : member(parent, last, pointer);
+    set(parent, last, update(old));
+    this.replacedIn = parent;
+    this.replacedKey = key;
+    this.replacedValue = old;
+  }
+
+  /**
+   * Where the last {@link PatchDraft.replace} wrote, and what was there: an
+   * `append` is a replace, so a caller follows a growing string with it.
+   */
+  get lastReplaced(): Replaced {
+    return { container: this.replacedIn, key: this.replacedKey, old: this.replacedValue };
   }
 
   /**

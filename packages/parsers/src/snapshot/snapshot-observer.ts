@@ -4,10 +4,7 @@ import { setOwn } from '../json/set-own.js';
 import { shallowCopy, type JsonContainer } from '../json/shallow-copy.js';
 import { FieldShapes, type FieldShape } from '../patch/field-shapes.js';
 import { SnapshotBudget } from '../patch/snapshot-budget.js';
-import { noteStringGrowth } from '../patch/string-growth.js';
-
-// Open strings longer than this have their growth noted; a consumer compares a shorter one (at most this many characters).
-const NOTED_FROM = 256;
+import { forgetStringGrowth, NOTED_FROM, noteStringGrowth } from '../patch/string-growth.js';
 
 interface Frame {
   readonly live: JsonContainer; // the engine's open container, filled in place: never handed out
@@ -59,7 +56,9 @@ export class SnapshotObserver implements JsonObserver {
   private readonly shapes = new FieldShapes();
   private readonly frames: Frame[] = [];
   private root: JsonValue | undefined = undefined; // the last snapshot, or the completed value
-  private rootText = ''; // a top-level string so far (one inside a container is the engine's to write)
+  private rootText = ''; // a top-level string so far (one inside a container is the engine's to write); '' once it completed
+  private rootShown: string | undefined; // that string in the last snapshot, while it is open
+  private rootAppended = ''; // what it gained since
   private dirty = false;
   private deepest = -1; // deepest open frame changed since the last snapshot
   private newField = false; // a field appeared for the first time since the last snapshot
@@ -104,6 +103,7 @@ export class SnapshotObserver implements JsonObserver {
     this.stringShown = this.stringKey !== undefined;
     this.appended = '';
     if (top >= 0) this.root = (frames[0] as Frame).published;
+    else if (this.rootText !== '') this.noteRootGrowth(this.rootText);
     this.budget.spend(copied);
     this.dirty = false;
     this.newField = false;
@@ -143,6 +143,7 @@ export class SnapshotObserver implements JsonObserver {
     this.dirty = true;
     if (depth === 0) {
       this.root = this.rootText += text;
+      if (this.rootShown !== undefined) this.rootAppended += text;
       return;
     }
     if (depth - 1 > this.deepest) this.deepest = depth - 1;
@@ -153,7 +154,7 @@ export class SnapshotObserver implements JsonObserver {
   /** @internal */
   onEnd(_path: JsonPath, value: JsonValue): void {
     if (typeof value !== 'object' || value === null) {
-      if (this.frames.length === 0) this.root = value; // the engine's flat string in place of the rope
+      if (this.frames.length === 0) this.endRoot(value); // the engine's flat string in place of the rope
       else if (typeof value === 'string') this.openString(undefined);
       return;
     }
@@ -188,6 +189,23 @@ export class SnapshotObserver implements JsonObserver {
     if (this.stringShown && this.stringLength > NOTED_FROM && this.appended !== '' && frame.published !== undefined) {
       noteStringGrowth(copy, frame.published, this.stringKey as JsonPathSegment, this.appended);
     }
+  }
+
+  // The top-level string, shown before, grew: say by how much, as for a string in a container (a long one only).
+  private noteRootGrowth(text: string): void {
+    const shown = this.rootShown;
+    if (shown !== undefined && text.length > NOTED_FROM && this.rootAppended !== '') noteStringGrowth(text, shown, this.rootAppended);
+    this.rootShown = text;
+    this.rootAppended = '';
+  }
+
+  // A top-level scalar completed: a string's last note is dropped, so the table of root notes keeps nothing of it.
+  private endRoot(value: JsonValue): void {
+    this.root = value;
+    if (this.rootShown !== undefined) forgetStringGrowth(this.rootShown);
+    this.rootShown = undefined;
+    this.rootText = '';
+    this.rootAppended = '';
   }
 
   private open(live: JsonContainer, key: JsonPathSegment, shape: FieldShape): void {

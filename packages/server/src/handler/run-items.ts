@@ -7,6 +7,11 @@ import type { WireEncoder } from '../wire/wire-encoder.js';
 /** What waits to be written: a chunk of the run (coalescing by its aggregation) or a finished event. */
 export type RunItem = { readonly chunk: unknown } | { readonly event: SseEvent };
 
+/** The `metadata` event that opens a stream: a fresh run id and the rule its chunks fold by. */
+export function metadataEvent(rule: AggregationRule): SseEvent {
+  return { event: 'metadata', data: JSON.stringify({ runId: crypto.randomUUID(), aggregate: rule }) };
+}
+
 /** The `end` event that closes every stream. */
 export const endEvent: SseEvent = { event: 'end', data: '{}' };
 

@@ -1,15 +1,15 @@
 import type { AggregationRule, RunOptions, Runnable } from '@rivulet/core';
-import { concat, map, of, type Observable } from 'rxjs';
-import { formatSseEvent, type SseEvent } from '../sse/sse-event.js';
+import { concat, of, type Observable } from 'rxjs';
+import { formatSseEvent } from '../sse/sse-event.js';
 import { sseResponse } from '../sse/sse-response.js';
-import { EventEncoder } from '../wire/event-encoder.js';
 import { WireEncoder } from '../wire/wire-encoder.js';
 import { startResumableRun } from '../resumable/start-resumable-run.js';
 import { storedRunResponse } from '../resumable/stored-run-response.js';
 import type { HandlerSettings } from './handler-options.js';
 import { readRunRequest } from './read-run-request.js';
 import type { Route } from './route.js';
-import { endEvent, errorEvent, mergeRunItems, runItemEvents, runItems, type RunItem } from './run-items.js';
+import { endEvent, errorEvent, mergeRunItems, metadataEvent, runItemEvents, runItems, type RunItem } from './run-items.js';
+import { streamEventsSource } from './stream-events-source.js';
 
 /**
  * `POST {base}/stream`: a `metadata` event (`{ runId, aggregate }`, the rule
@@ -35,20 +35,23 @@ export function streamRoute<I, O, C>(runnable: Runnable<I, O, C>, settings: Hand
  * `POST {base}/stream_events`: the same framing, one `data` event per run
  * event of every nested step, each step's name, tags and metadata sent on
  * its first event only, and the chunks of snapshot steps as patches from
- * the step's previous chunk (see `EventEncoder`): neither the request's
- * metadata nor a growing document is copied into every event. Not
- * resumable: the run ends with its connection.
+ * the step's previous chunk sent (see `EventEncoder`): neither the request's
+ * metadata nor a growing document is copied into every event. A client that
+ * keeps up gets every event; one that falls far behind (see
+ * `streamEventsSource`) gets fewer chunk events, a run's consecutive waiting
+ * chunks merged by its rule, and each run's chunks still fold to the same
+ * value: a step streaming alone costs such a client about its output, not
+ * its number of chunks. Chunks of different runs never merge nor change
+ * order, so runs whose chunks alternate (a model and the parser after it,
+ * two parallel steps) merge only where one emits several in a row, and
+ * what waits grows with the others. Not resumable: the run ends with its
+ * connection.
  */
 export function streamEventsRoute<I, O, C>(runnable: Runnable<I, O, C>, settings: HandlerSettings<I>): Route {
-  return sseRoute(
-    settings,
-    () => ({ kind: 'items' }),
-    (input, options) => {
-      // Events never coalesce (items), so each one is written in the order it is encoded here.
-      const encoder = new EventEncoder(settings.debug);
-      return runnable.streamEvents(input, options).pipe(map((event) => encoder.encode(event)));
-    },
-  );
+  return async (request) => {
+    const { input, options } = await readRunRequest(request, settings);
+    return sseResponse(streamEventsSource(runnable.streamEvents(input, options), settings.debug), { heartbeatMs: settings.heartbeatMs, signal: request.signal });
+  };
 }
 
 function sseRoute<I>(settings: HandlerSettings<I>, aggregation: () => AggregationRule, chunks: (input: I, options: RunOptions) => Observable<unknown>): Route {
@@ -56,10 +59,9 @@ function sseRoute<I>(settings: HandlerSettings<I>, aggregation: () => Aggregatio
     const { input, options } = await readRunRequest(request, settings);
     const rule = aggregation();
     const encoder = new WireEncoder(rule);
-    const metadata: SseEvent = { event: 'metadata', data: JSON.stringify({ runId: crypto.randomUUID(), aggregate: rule }) };
     return sseResponse<RunItem>(
       {
-        items: concat(of<RunItem>({ event: metadata }), runItems(chunks(input, options), settings.debug)),
+        items: concat(of<RunItem>({ event: metadataEvent(rule) }), runItems(chunks(input, options), settings.debug)),
         merge: mergeRunItems(rule),
         format: (item) => runItemEvents(item, encoder).map(formatSseEvent).join(''),
         // A chunk that cannot be serialized ends the stream as a failed run would.

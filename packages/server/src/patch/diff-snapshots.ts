@@ -19,9 +19,10 @@ type Plain = Record<string, unknown>;
 export function diffSnapshots(previous: unknown, next: unknown, pointer: string, ops: PatchOperation[]): void {
   if (Object.is(previous, next)) return;
   if (typeof previous === 'string' && typeof next === 'string') {
-    // startsWith compares with memcmp speed; only a suffix can be appended.
-    if (next.length > previous.length && next.startsWith(previous)) ops.push({ op: 'append', path: pointer, value: next.slice(previous.length) });
-    else ops.push({ op: 'replace', path: pointer, value: next });
+    // A snapshot that is a string (the document, or a slot) has no container to note its growth on: the
+    // snapshot layer notes it by the string itself. Else startsWith, at memcmp speed; only a suffix can be appended.
+    const appended = appendedSince(previous, next) ?? (next.length > previous.length && next.startsWith(previous) ? next.slice(previous.length) : undefined);
+    ops.push(appended === undefined ? { op: 'replace', path: pointer, value: next } : { op: 'append', path: pointer, value: appended });
   } else if (Array.isArray(previous) && Array.isArray(next)) {
     diffArrays(previous, next, pointer, ops);
   } else if (isPlain(previous) && isPlain(next)) {

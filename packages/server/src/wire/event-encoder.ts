@@ -12,8 +12,10 @@ import { allSnapshots, WireEncoder } from './wire-encoder.js';
  * snapshot sent, so its chunks travel as patches ({@link WireChunkData})
  * and the bytes of a growing document stay linear. A run's state goes at
  * its `end` or `error`: memory follows the runs open at once, not the
- * events sent. Call {@link encode} on every event, in order; the client's
- * `EventDecoder` replays the same state.
+ * events sent. Call {@link encode} on every event sent, in order, when it is
+ * sent: a chunk that stands for several merged ones (a client far behind,
+ * see `streamEventsSource`) is then one patch from the run's last chunk
+ * sent. The client's `EventDecoder` replays the same state.
  *
  * @example
  * ```ts
