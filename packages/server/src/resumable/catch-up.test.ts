@@ -75,7 +75,8 @@ describe('catchUp', () => {
         }
         // Third, if needed: the catch-up from where the client got to.
         if (cut) expect(await read(body(metadata, catchUp(rule, events, lastId(state))), state, seen)).toEqual({ cut: false });
-        expect(fold(rule, seen)).toEqual(fold(rule, chunks));
+        // The wire carries JSON, so the run's output as JSON can carry it (a -0 arrives as 0).
+        expect(fold(rule, seen)).toEqual(JSON.parse(JSON.stringify(fold(rule, chunks))));
       }),
       { numRuns: 300 },
     );
