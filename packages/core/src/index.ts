@@ -23,7 +23,7 @@ export type { RunContext } from './run/run-context.js';
 export type { RunEvent, RunEventType, RunStartEvent, RunChunkEvent, RunEndEvent, RunErrorEvent } from './run/run-events.js';
 export { isReplyEnd, isReplyChunk, type ReplyEndEvent, type ReplyChunkEvent } from './run/reply-events.js';
 export type { BatchResult } from './run/batch-results.js';
-export { inputOf, inputFrom, wholeInput, type StreamInput } from './run/stream-input.js';
+export { inputOf, inputFrom, onWholeInput, wholeInput, type StreamInput } from './run/stream-input.js';
 export { delay, type DelayOptions } from './run/delay.js';
 
 // aggregation: how chunks fold into outputs, as data that travels

@@ -1,5 +1,5 @@
-import { concatMap, type Observable } from 'rxjs';
-import { Runnable, wholeInput, type Aggregation, type MessageLike, type RunContext, type StreamInput } from '@rivulet/core';
+import { type Observable } from 'rxjs';
+import { Runnable, onWholeInput, type Aggregation, type MessageLike, type RunContext, type StreamInput } from '@rivulet/core';
 import { toMessages } from '@rivulet/models';
 import { agentAggregation } from './agent-aggregation.js';
 import { agentLoop } from './agent-loop.js';
@@ -33,13 +33,11 @@ export class Agent<OUT = never> extends Runnable<AgentInput, AgentResult<OUT>, A
   }
 
   doStream(input: StreamInput<AgentInput>, ctx: RunContext): Observable<AgentPart<OUT>> {
-    return wholeInput(input, this.name).pipe(
-      concatMap((value) => {
-        const conversation = toMessages(value);
-        if (this.#plan.instructions !== undefined) conversation.unshift(this.#plan.instructions);
-        // The loop's parts are those of this agent's `OUT`: the answer was validated by its schema.
-        return agentLoop(this.#plan, this.#step, conversation, ctx) as Observable<AgentPart<OUT>>;
-      }),
-    );
+    return onWholeInput(input, this.name, (value) => {
+      const conversation = toMessages(value);
+      if (this.#plan.instructions !== undefined) conversation.unshift(this.#plan.instructions);
+      // The loop's parts are those of this agent's `OUT`: the answer was validated by its schema.
+      return agentLoop(this.#plan, this.#step, conversation, ctx) as Observable<AgentPart<OUT>>;
+    });
   }
 }

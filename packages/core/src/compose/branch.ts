@@ -1,11 +1,11 @@
-import { concatMap, defer, of, type Observable } from 'rxjs';
+import { concatMap, of, type Observable } from 'rxjs';
 import { sameAggregation } from '../aggregation/aggregation.js';
 import { foldStream } from '../aggregation/fold-stream.js';
 import { InputError } from '../errors/input-error.js';
 import type { RunContext } from '../run/run-context.js';
 import { runStep } from '../run/run-step.js';
 import type { AnyStep } from '../run/step.js';
-import { inputOf, wholeInput } from '../run/stream-input.js';
+import { inputOf, onWholeInput } from '../run/stream-input.js';
 import { toStep } from '../steps/to-step.js';
 import { Runnable } from '../runnable/runnable.js';
 import type { RunnableFunction } from '../runnable/runnable-types.js';
@@ -43,9 +43,7 @@ export function branch<I, O, C = O>(
     name: 'branch',
     aggregation: rule,
     doStream: (input, ctx) =>
-      wholeInput(input, 'branch').pipe(
-        concatMap((value) => defer(() => choose(cases, fallback, value, ctx)).pipe(concatMap((step): Observable<C> => runStep(step, inputOf(value), ctx)))),
-      ),
+      onWholeInput(input, 'branch', (value) => choose(cases, fallback, value, ctx).pipe(concatMap((step): Observable<C> => runStep(step, inputOf(value), ctx)))),
   });
 }
 

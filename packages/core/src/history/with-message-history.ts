@@ -4,7 +4,7 @@ import { createFolder } from '../aggregation/create-folder.js';
 import type { Message } from '../messages/message.js';
 import type { RunContext } from '../run/run-context.js';
 import { runStep } from '../run/run-step.js';
-import { inputOf, wholeInput, type StreamInput } from '../run/stream-input.js';
+import { inputOf, onWholeInput, type StreamInput } from '../run/stream-input.js';
 import { Runnable } from '../runnable/runnable.js';
 import { historyTurn, type HistoryKeys } from './history-turn.js';
 import type { HistoryInput } from './input-messages.js';
@@ -99,7 +99,7 @@ class MessageHistoryRunnable<O, C> extends Runnable<unknown, O, C> {
   }
 
   doStream(input: StreamInput<unknown>, ctx: RunContext): Observable<C> {
-    return wholeInput(input, this.name).pipe(concatMap((value) => this.#turn(value, ctx)));
+    return onWholeInput(input, this.name, (value) => this.#turn(value, ctx));
   }
 
   #turn(value: unknown, ctx: RunContext): Observable<C> {

@@ -64,7 +64,7 @@ export class AIMessageChunk<M extends ResponseMetadata = ResponseMetadata, TC ex
     // No copy of the fields: a streamed reply makes one chunk per few characters.
     const f: AIMessageChunkFields<NoInfer<M>> = typeof fields === 'string' ? { content: fields } : fields;
     super(f);
-    this.toolCallChunks = freezeToolCallChunks(f.toolCallChunks ?? []);
+    this.toolCallChunks = freezeToolCallChunks(f.toolCallChunks);
     if (new.target === AIMessageChunk) Object.freeze(this);
   }
 

@@ -11,9 +11,9 @@ const assembled = new WeakSet<readonly ToolCallChunk[]>();
 const noToolCallChunks: readonly ToolCallChunk[] = Object.freeze([]);
 assembled.add(noToolCallChunks);
 
-/** A frozen copy of `chunks`, or `chunks` itself when it is already an assembled list. */
-export function freezeToolCallChunks(chunks: readonly ToolCallChunk[]): readonly ToolCallChunk[] {
-  if (chunks.length === 0) return noToolCallChunks;
+/** A frozen copy of `chunks`, or `chunks` itself when it is already an assembled list; none is the shared empty list. */
+export function freezeToolCallChunks(chunks: readonly ToolCallChunk[] | undefined): readonly ToolCallChunk[] {
+  if (chunks === undefined || chunks.length === 0) return noToolCallChunks;
   if (assembled.has(chunks)) return chunks;
   const copy = Object.freeze(chunks.map((chunk) => Object.freeze({ ...chunk })));
   assembled.add(copy);

@@ -1,4 +1,4 @@
-import { of, type Observable } from 'rxjs';
+import { defer, from, Observable, of, Subscription, type ObservableInput } from 'rxjs';
 import { snapshot, type AggregationRule } from '../aggregation/aggregation.js';
 import { foldStream } from '../aggregation/fold-stream.js';
 import { InputError } from '../errors/input-error.js';
@@ -54,6 +54,45 @@ export function wholeInput<I>(input: StreamInput<I>, stepName: string): Observab
     () => input.aggregation,
     () => new InputError(`"${stepName}" received no input: the previous step produced no output.`),
   );
+}
+
+/**
+ * The output of `run` on the whole input: what `wholeInput(input).pipe(concatMap(run))`
+ * gives, without an operator between `run`'s values and the subscriber. Steps that
+ * need their input whole (a model, a prompt) stream every chunk of their output
+ * through here, so a layer saved here is saved per chunk. A failure of `run`
+ * (thrown or emitted) fails the stream.
+ *
+ * @example
+ * ```ts
+ * doStream(input: StreamInput<string>) {
+ *   return onWholeInput(input, this.name, (text) => this.reply(text));
+ * }
+ * ```
+ */
+export function onWholeInput<I, O>(input: StreamInput<I>, stepName: string, run: (value: I) => ObservableInput<O>): Observable<O> {
+  const whole = input.whole;
+  if (whole !== undefined) return defer(() => run(whole.value));
+  return new Observable<O>((subscriber) => {
+    const subscriptions = new Subscription();
+    subscriptions.add(
+      wholeInput(input, stepName).subscribe({
+        next(value) {
+          let output: Observable<O>;
+          try {
+            output = from(run(value));
+          } catch (error) {
+            subscriber.error(error);
+            return;
+          }
+          // The fold emits once, right before it completes: `run`'s stream is the rest of this one.
+          subscriptions.add(output.subscribe(subscriber));
+        },
+        error: (error: unknown) => subscriber.error(error),
+      }),
+    );
+    return subscriptions;
+  });
 }
 
 /** `input` with other chunks (a shared or replayed copy); its aggregation is still read lazily. */

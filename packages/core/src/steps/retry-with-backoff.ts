@@ -1,4 +1,4 @@
-import type { Observable } from 'rxjs';
+import { defer, type Observable } from 'rxjs';
 import { attempts } from './attempts.js';
 import { isRetryableError, retryDelay, type RetryOptions } from './retry-policy.js';
 
@@ -14,6 +14,8 @@ import { isRetryableError, retryDelay, type RetryOptions } from './retry-policy.
  */
 export function retryWithBackoff<T>(attempt: () => Observable<T>, options: RetryOptions = {}): Observable<T> {
   const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
+  // Nothing to retry: no layer between the attempt's values and the subscriber.
+  if (maxAttempts === 1) return defer(attempt);
   const retryOn = options.retryOn ?? isRetryableError;
   return attempts(attempt, (error, number) => {
     if (number >= maxAttempts || !retryOn(error, number)) return { error };

@@ -1,8 +1,8 @@
-import { concatMap, type Observable } from 'rxjs';
+import { type Observable } from 'rxjs';
 import {
   delta,
   Runnable,
-  wholeInput,
+  onWholeInput,
   type AIMessageChunk,
   type BatchOptions,
   type BatchResult,
@@ -214,7 +214,7 @@ export class ChatModel<M extends ResponseMetadata = ResponseMetadata, TC extends
   }
 
   doStream(input: StreamInput<ChatModelInput>, ctx: RunContext): Observable<AIMessageChunk<M, TC>> {
-    const replies = this.#wrapping?.runnable.doStream(input, ctx) ?? wholeInput(input, this.name).pipe(concatMap((value) => this.#reply(toMessages(value))));
+    const replies = this.#wrapping?.runnable.doStream(input, ctx) ?? onWholeInput(input, this.name, (value) => this.#reply(toMessages(value)));
     // The one place replies get this model's types: those its class says the provider sends, and its bound tools'.
     return replies as Observable<AIMessageChunk<M, TC>>;
   }
@@ -260,9 +260,7 @@ export class ChatModel<M extends ResponseMetadata = ResponseMetadata, TC extends
       // The model asked for `n`, so the run's description has it.
       config: model.config,
       doStream: (stepInput) =>
-        wholeInput(stepInput, this.name).pipe(
-          concatMap((value) => withModelRetries(model.options, () => model.attempt(toMessages(value)).pipe(choiceChunks(this.provider.provider)))),
-        ),
+        onWholeInput(stepInput, this.name, (value) => withModelRetries(model.options, () => model.attempt(toMessages(value)).pipe(choiceChunks(this.provider.provider)))),
     });
   }
 

@@ -24,13 +24,7 @@ export function choiceChunks(provider: string): (parts: Observable<ChatStreamPar
       return parts.subscribe({
         next(part) {
           const choice = part.type === 'usage' ? 0 : (part.choice ?? 0);
-          let chunk: AIMessageChunk | undefined;
-          try {
-            chunk = toChunk.map(part);
-          } catch (error) {
-            subscriber.error(error);
-            return;
-          }
+          const chunk = toChunk.mapOrFail(part, subscriber);
           if (chunk === undefined) return;
           let list = received.get(choice);
           if (!list) received.set(choice, (list = []));

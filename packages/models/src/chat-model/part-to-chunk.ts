@@ -46,6 +46,19 @@ export class PartToChunk {
     }
   }
 
+  /**
+   * {@link map} for a stream's observer: a malformed part's error goes to
+   * `failed.error` and gives `undefined`, as does a part that makes no chunk.
+   */
+  mapOrFail(part: ChatStreamPartV1, failed: { error(error: unknown): void }): AIMessageChunk | undefined {
+    try {
+      return this.map(part);
+    } catch (error) {
+      failed.error(error);
+      return undefined;
+    }
+  }
+
   #callsOf(choice: number): Map<string, number> {
     let calls = this.#calls.get(choice);
     if (calls === undefined) this.#calls.set(choice, (calls = new Map()));

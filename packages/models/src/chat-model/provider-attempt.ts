@@ -5,7 +5,6 @@ import { cachedParts } from '../cache/cached-parts.js';
 import { estimateTokens } from '../rate-limit/estimate-tokens.js';
 import { rateLimitedParts } from '../rate-limit/rate-limited-parts.js';
 import type { ChatModelOptions } from './chat-model-options.js';
-import { idleTimeout } from './idle-timeout.js';
 import { providerParts } from './provider-parts.js';
 
 /**
@@ -15,7 +14,7 @@ import { providerParts } from './provider-parts.js';
  */
 export function providerAttempt(provider: ChatModelProviderV1, options: ChatModelOptions, request: Omit<ChatRequestV1, 'signal'>): Observable<ChatStreamPartV1> {
   const { cache, rateLimiter, idleTimeout: idleMs } = options;
-  const call = (): Observable<ChatStreamPartV1> => providerParts(provider, request).pipe(idleTimeout(idleMs));
+  const call = (): Observable<ChatStreamPartV1> => providerParts(provider, request, idleMs);
   const limited = rateLimiter === undefined ? call : () => rateLimitedParts(rateLimiter, { requests: 1, tokens: estimateTokens(request) }, call);
   return cache === undefined ? limited() : cachedParts(cache, provider, request, limited);
 }

@@ -2,9 +2,8 @@ import { InputError, type AIMessageChunk } from '@rivulet/core';
 import type { ChatModelProviderV1, ChatStreamPartV1 } from '@rivulet/provider';
 import type { Observable } from 'rxjs';
 import type { ChatModelOptions } from './chat-model-options.js';
-import { partsToChunks } from './parts-to-chunks.js';
 import { withModelRetries } from './provider-attempt.js';
-import { requireFinish } from './require-finish.js';
+import { replyChunks } from './reply-chunks.js';
 import { streamToolArgs } from './stream-tool-args.js';
 
 /**
@@ -18,6 +17,6 @@ export function replyStream(name: string, provider: ChatModelProviderV1, options
   if ((options.n ?? 1) > 1) {
     throw new InputError(`${name}: n = ${options.n} asks for several replies, and a run streams one. Use generate() or streamChoices().`);
   }
-  const reply = withModelRetries(options, () => attempt().pipe(partsToChunks(provider.provider), requireFinish(provider.provider)));
+  const reply = withModelRetries(options, () => attempt().pipe(replyChunks(provider.provider)));
   return (options.tools?.length ?? 0) > 0 ? reply.pipe(streamToolArgs()) : reply;
 }

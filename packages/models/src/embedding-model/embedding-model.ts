@@ -1,8 +1,8 @@
-import { concatMap, map, type Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import {
   Runnable,
   snapshot,
-  wholeInput,
+  onWholeInput,
   type BatchOptions,
   type RunContext,
   type RunOptions,
@@ -83,7 +83,7 @@ export class EmbeddingModel extends Runnable<string, number[]> {
       name: this.name,
       aggregation: snapshot(),
       config: this.config,
-      doStream: (input) => wholeInput(input, this.name).pipe(concatMap((values) => this.embedValues(requireTexts(values, this.name), maxParallelCalls))),
+      doStream: (input) => onWholeInput(input, this.name, (values) => this.embedValues(requireTexts(values, this.name), maxParallelCalls)),
     }).invoke(texts, runOptions);
   }
 
@@ -118,10 +118,7 @@ export class EmbeddingModel extends Runnable<string, number[]> {
   }
 
   doStream(input: StreamInput<string>, _ctx: RunContext): Observable<number[]> {
-    return wholeInput(input, this.name).pipe(
-      concatMap((text) => this.embedValues([requireText(text, this.name)], 1)),
-      map((result) => result.embeddings[0] as number[]),
-    );
+    return onWholeInput(input, this.name, (text) => this.embedValues([requireText(text, this.name)], 1)).pipe(map((result) => result.embeddings[0] as number[]));
   }
 
   /** Every batch of `values` through the provider, as the options say. */

@@ -1,5 +1,5 @@
-import { concatMap, from, of, type Observable } from 'rxjs';
-import { InputError, Runnable, snapshot, wholeInput, type RunContext, type StreamInput } from '@rivulet/core';
+import { from, of, type Observable } from 'rxjs';
+import { InputError, Runnable, snapshot, onWholeInput, type RunContext, type StreamInput } from '@rivulet/core';
 import { isPromiseLike, thenMaybe, type MaybePromise } from '../partials/maybe-promise.js';
 import type { FormatResult } from '../partials/partial-values.js';
 import { resolvePartials, type Partials } from '../partials/resolve-partials.js';
@@ -60,12 +60,10 @@ export abstract class BasePromptTemplate<Vars, O, Async extends boolean = false>
   }
 
   doStream(input: StreamInput<Vars>, _ctx: RunContext): Observable<O> {
-    return wholeInput(input, this.name).pipe(
-      concatMap((values) => {
-        const output: MaybePromise<O> = this.format(values);
-        return isPromiseLike(output) ? from(output) : of(output);
-      }),
-    );
+    return onWholeInput(input, this.name, (values) => {
+      const output: MaybePromise<O> = this.format(values);
+      return isPromiseLike(output) ? from(output) : of(output);
+    });
   }
 }
 

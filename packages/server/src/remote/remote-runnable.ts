@@ -1,6 +1,6 @@
 import {
   Runnable,
-  wholeInput,
+  onWholeInput,
   type Aggregation,
   type AggregationRule,
   type RunContext,
@@ -9,7 +9,7 @@ import {
   type RunStream,
   type StreamInput,
 } from '@rivulet/core';
-import { concatMap, Observable } from 'rxjs';
+import { Observable } from 'rxjs';
 import type { ClientOptions } from '../client/client-options.js';
 import { openRunStream } from '../client/open-run-stream.js';
 import type { WireRunOptions } from '../client/wire-types.js';
@@ -78,7 +78,7 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<Re
   }
 
   doStream(input: StreamInput<RemoteInput<I>>, ctx: RunContext): Observable<RemoteChunk<I, C>> {
-    return wholeInput(input, this.name).pipe(concatMap((value) => this.#run(value, ctx)));
+    return onWholeInput(input, this.name, (value) => this.#run(value, ctx));
   }
 
   /**
