@@ -21,6 +21,12 @@ describe('stableJson', () => {
     );
   });
 
+  it('keeps a `__proto__` key as a key (a model cache told such a request from one without it)', () => {
+    const withKey = JSON.parse('{"b":1,"__proto__":{"a":2}}') as unknown;
+    expect(stableJson(withKey)).toBe('{"__proto__":{"a":2},"b":1}');
+    expect(stableJson(JSON.parse('{"__proto__":0}'))).not.toBe(stableJson({}));
+  });
+
   it('tells apart values that differ', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {

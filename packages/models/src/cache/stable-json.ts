@@ -12,7 +12,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function sortedKeys(object: Record<string, unknown>): Record<string, unknown> {
-  const sorted: Record<string, unknown> = {};
+  // No prototype, so a `__proto__` key is a key like any other, not a prototype to set.
+  const sorted = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(object).sort()) sorted[key] = object[key];
   return sorted;
 }
