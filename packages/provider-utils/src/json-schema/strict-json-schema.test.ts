@@ -78,6 +78,15 @@ describe('toStrictJsonSchema', () => {
     });
   });
 
+  it('keeps a property named `__proto__`, required or made nullable, as zod gives it', () => {
+    const shape: Record<string, z.ZodType> = { b: z.number() };
+    Object.defineProperty(shape, '__proto__', { value: z.string().optional(), enumerable: true });
+    const strict = toStrictJsonSchema(toJson(z.object(shape)));
+    expect(Object.keys(strict['properties'] as object).sort()).toEqual(['__proto__', 'b']);
+    expect(JSON.stringify(strict)).toContain('"__proto__":{"anyOf":[{"type":"string"},{"type":"null"}]}');
+    expect((strict['required'] as string[]).sort()).toEqual(['__proto__', 'b']);
+  });
+
   it('does not change its input', () => {
     const input = toJson(z.object({ a: z.string().optional() }));
     const copy = structuredClone(input);

@@ -49,10 +49,13 @@ function strict(node: unknown, path: string): unknown {
   for (const keyword of UNSUPPORTED) {
     if (keyword in source) throw new InputError(`Strict structured output cannot take \`${keyword}\` (at ${path}).`);
   }
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(source)) {
-    out[key] = key === 'properties' || key === '$defs' || key === 'definitions' ? mapValues(value, `${path}/${key}`) : strict(value, `${path}/${key}`);
-  }
+  // Built with `Object.fromEntries`, which defines own properties: a property named `__proto__` stays one.
+  const out: Record<string, unknown> = Object.fromEntries(
+    Object.entries(source).map(([key, value]) => [
+      key,
+      key === 'properties' || key === '$defs' || key === 'definitions' ? mapValues(value, `${path}/${key}`) : strict(value, `${path}/${key}`),
+    ]),
+  );
   if (isObjectSchema(source)) {
     const extra = source['additionalProperties'];
     if (typeof extra === 'object' && extra !== null) {
@@ -60,8 +63,7 @@ function strict(node: unknown, path: string): unknown {
     }
     const properties = (out['properties'] ?? {}) as Record<string, unknown>;
     const required = new Set(Array.isArray(source['required']) ? (source['required'] as string[]) : []);
-    const rewritten: Record<string, unknown> = {};
-    for (const [name, property] of Object.entries(properties)) rewritten[name] = required.has(name) ? property : nullable(property);
+    const rewritten = Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, required.has(name) ? property : nullable(property)]));
     out['properties'] = rewritten;
     out['required'] = Object.keys(rewritten);
     out['additionalProperties'] = false;
